@@ -1,0 +1,57 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Internal to this collection: not a public API, may change without notice.
+
+"""Argument specs of the shared option groups.
+
+Each function returns a *fresh* dict, so a module may extend it without touching another
+module's spec. Every group here has a doc fragment of the same name in ``doc_fragments``.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+def http_argument_spec():
+    """Authentication, TLS, timeouts and retries: shared by every REST module."""
+    return dict(
+        url_username=dict(type="str", aliases=["username"]),
+        url_password=dict(type="str", no_log=True, aliases=["password"]),
+        headers=dict(type="dict", no_log=True),
+        validate_certs=dict(type="bool", default=True),
+        ca_path=dict(type="path"),
+        client_cert=dict(type="path"),
+        client_key=dict(type="path", no_log=False),
+        timeout=dict(type="float", default=30),
+        retries=dict(type="int", default=5),
+        retry_delay=dict(type="float", default=1.0),
+    )
+
+
+def connect_argument_spec(**extra):
+    """Options of the ``connect`` action group: where Kafka Connect is and how to reach it."""
+    spec = http_argument_spec()
+    spec.update(connect_url=dict(type="list", elements="str", default=["http://localhost:8083"]))
+    spec.update(extra)
+    return spec
+
+
+def rest_proxy_argument_spec(**extra):
+    """Options of the ``rest_proxy`` action group: where the REST Proxy is and which API it speaks."""
+    spec = http_argument_spec()
+    spec.update(
+        rest_proxy_url=dict(type="list", elements="str", default=["http://localhost:8082"]),
+        dialect=dict(
+            type="str",
+            default="auto",
+            choices=["auto", "confluent_v2", "confluent_v3", "strimzi_bridge"],
+        ),
+        v3_base_path=dict(type="str", default="/v3"),
+        cluster_id=dict(type="str"),
+    )
+    spec.update(extra)
+    return spec

@@ -1,0 +1,255 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Internal to this collection: not a public API, may change without notice.
+
+"""The one HTTP seam of the collection.
+
+Every REST call of every module goes through :class:`HttpClient`: one ``requests`` session
+(connection reuse matters when a run makes hundreds of calls), authentication, TLS, a
+per-request timeout, retries with exponential backoff and jitter, and failover across a list
+of base URLs. Failures surface as :class:`ApiError`, which carries the method, URL, status
+and the server's own message, and never request headers or credentials.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import random
+import time
+
+try:
+    import requests
+    from requests.adapters import HTTPAdapter
+
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError as exc:  # pragma: no cover - exercised by the sanity import test
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = exc
+
+# Status codes worth another try: Connect answers 409 while a rebalance is in progress or
+# when no leader is known yet, and 5xx covers request time-outs and restarting workers.
+DEFAULT_RETRY_STATUSES = frozenset([409, 500, 502, 503, 504])
+
+USER_AGENT = "kafkaops.connect-ansible"
+
+# How much of an unparsable error body an ApiError keeps: enough to diagnose, not a page dump.
+_MAX_BODY_TEXT = 500
+
+
+class ApiError(Exception):
+    """An HTTP call failed: the server said no, or nobody answered.
+
+    ``status`` is None for connection failures. ``body`` is the parsed JSON error body when
+    the server sent one. ``message`` is the server's own message where it gave one.
+    """
+
+    def __init__(self, method, url, status=None, message=None, body=None):
+        self.method = method
+        self.url = url
+        self.status = status
+        self.message = message or ""
+        self.body = body
+        super(ApiError, self).__init__(str(self))
+
+    @property
+    def error_code(self):
+        """The service's own error code (Confluent's 40401 and the like), if it sent one."""
+        if isinstance(self.body, dict):
+            return self.body.get("error_code")
+        return None
+
+    def __str__(self):
+        where = "%s %s" % (self.method, self.url)
+        if self.status is None:
+            return "%s failed: %s" % (where, self.message)
+        if self.message:
+            return "%s returned HTTP %s: %s" % (where, self.status, self.message)
+        return "%s returned HTTP %s" % (where, self.status)
+
+    def to_result(self):
+        """Keys for ``fail_json``: what a user needs to act on the error."""
+        return {"status": self.status, "url": self.url, "method": self.method, "body": self.body}
+
+
+def _server_message(response):
+    """The human message of an error response: Connect, Confluent and the bridge all send
+    ``{"error_code": ..., "message": ...}``; anything else is kept as short text."""
+    try:
+        body = response.json()
+    except ValueError:
+        text = (response.text or "").strip()
+        return (text[:_MAX_BODY_TEXT] or response.reason or ""), None
+    if isinstance(body, dict):
+        return (body.get("message") or body.get("error") or response.reason or ""), body
+    return (response.reason or ""), body
+
+
+class HttpClient:
+    """A small REST client over one of several equivalent base URLs.
+
+    ``base_urls`` are tried in order; a URL that refuses or drops the connection is skipped
+    and the first one that answers is used for the rest of the run (every Connect worker
+    forwards to the leader, so any of them will do).
+    """
+
+    def __init__(
+        self,
+        base_urls,
+        username=None,
+        password=None,
+        headers=None,
+        validate_certs=True,
+        ca_path=None,
+        client_cert=None,
+        client_key=None,
+        timeout=30,
+        retries=5,
+        retry_delay=1.0,
+        sleep=time.sleep,
+    ):
+        if isinstance(base_urls, str):
+            base_urls = [base_urls]
+        self.base_urls = [u.rstrip("/") for u in base_urls if u]
+        if not self.base_urls:
+            raise ValueError("at least one base URL is required")
+        self.timeout = timeout
+        self.retries = max(0, int(retries))
+        self.retry_delay = max(0.0, float(retry_delay))
+        self.request_count = 0
+        self._active = 0
+        self._sleep = sleep
+
+        self.session = requests.Session()
+        # Do not let ~/.netrc or proxy variables silently add credentials or hops.
+        self.session.trust_env = False
+        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=4, max_retries=0)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
+        if headers:
+            self.session.headers.update(dict((str(k), str(v)) for k, v in headers.items()))
+        if username is not None or password is not None:
+            self.session.auth = (username or "", password or "")
+        if not validate_certs:
+            self.session.verify = False
+        elif ca_path:
+            self.session.verify = ca_path
+        if client_cert:
+            self.session.cert = (client_cert, client_key) if client_key else client_cert
+
+    @property
+    def base_url(self):
+        """The base URL currently in use."""
+        return self.base_urls[self._active]
+
+    def url_for(self, path):
+        return self.base_url + path
+
+    def request(
+        self,
+        method,
+        path,
+        json_body=None,
+        data=None,
+        params=None,
+        headers=None,
+        ok=(200, 201, 202, 204),
+        retry_statuses=DEFAULT_RETRY_STATUSES,
+        retry=True,
+    ):
+        """Send one request and return the ``requests.Response`` when its status is in ``ok``.
+
+        Connection errors move on to the next base URL, then back off and start over;
+        statuses in ``retry_statuses`` back off and retry on the same URL. ``retry=False``
+        is for calls that must never be sent twice (a produce whose outcome is unknown).
+        Anything else raises :class:`ApiError`.
+        """
+        attempts = (self.retries if retry else 0) + 1
+        last_error = None
+        for attempt in range(attempts):
+            if attempt:
+                self._backoff(attempt)
+            try:
+                response = self._send_with_failover(method, path, json_body, data, params, headers)
+            except ApiError as exc:
+                last_error = exc
+                continue
+            if response.status_code in ok:
+                return response
+            message, body = _server_message(response)
+            last_error = ApiError(method, response.request.url, response.status_code, message, body)
+            if response.status_code not in retry_statuses:
+                break
+        raise last_error
+
+    def _send_with_failover(self, method, path, json_body, data, params, headers):
+        failures = []
+        count = len(self.base_urls)
+        for offset in range(count):
+            index = (self._active + offset) % count
+            url = self.base_urls[index] + path
+            self.request_count += 1
+            try:
+                response = self.session.request(
+                    method,
+                    url,
+                    json=json_body,
+                    data=data,
+                    params=params,
+                    headers=headers,
+                    timeout=self.timeout,
+                )
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+                failures.append("%s (%s)" % (self.base_urls[index], _describe_connection_error(exc)))
+                continue
+            self._active = index
+            return response
+        raise ApiError(method, self.base_url + path, None, "no server answered: " + "; ".join(failures))
+
+    def _backoff(self, attempt):
+        # Full jitter keeps several Ansible forks from retrying in lock step.
+        ceiling = self.retry_delay * (2 ** (attempt - 1))
+        self._sleep(min(30.0, ceiling) * (0.5 + random.random() / 2))
+
+    # Conveniences: the JSON body of a call, or None when the server sent none.
+    def get_json(self, path, params=None, ok=(200,), **kwargs):
+        return _json_or_none(self.request("GET", path, params=params, ok=ok, **kwargs))
+
+    def send_json(self, method, path, body=None, ok=(200, 201, 202, 204), **kwargs):
+        return _json_or_none(self.request(method, path, json_body=body, ok=ok, **kwargs))
+
+
+def _json_or_none(response):
+    if response.status_code == 204 or not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        raise ApiError(
+            response.request.method,
+            response.request.url,
+            response.status_code,
+            "expected a JSON body, got: %s" % (response.text or "")[:_MAX_BODY_TEXT],
+        )
+
+
+def _describe_connection_error(exc):
+    """A one-line reason without the nested urllib3 repr soup."""
+    text = str(exc)
+    for marker in ("Connection refused", "Name or service not known", "timed out", "Connection reset"):
+        if marker in text:
+            return marker.lower()
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "TLS error: %s" % text[:200]
+    return text[:200]
+
+
+def dumps_compact(value):
+    """Stable JSON text for messages and comparisons."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))

@@ -1,0 +1,50 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Shared fixtures: run a module's main() as Ansible would and return its JSON result."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import io
+import json
+from contextlib import redirect_stdout
+
+import pytest
+import responses
+from ansible.module_utils.testing import patch_module_args
+
+
+class ModuleResult(dict):
+    @property
+    def failed(self):
+        return bool(self.get("failed"))
+
+
+def run_module(main, args, check_mode=False, diff=False):
+    """Run ``main`` with ``args`` and return the parsed result, whether it exited or failed."""
+    payload = dict(args)
+    payload["_ansible_check_mode"] = check_mode
+    payload["_ansible_diff"] = diff
+    # Retries would only slow failing unit tests down; tests that exercise them pass their own.
+    payload.setdefault("retry_delay", 0)
+    out = io.StringIO()
+    with patch_module_args(payload), redirect_stdout(out), pytest.raises(SystemExit):
+        main()
+    return ModuleResult(json.loads(out.getvalue()))
+
+
+@pytest.fixture
+def http():
+    """A ``responses`` mock that fails the test on any request it was not told about and
+    on any registered call that was never made (assert_all_requests_are_fired)."""
+    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
+        yield mock
+
+
+@pytest.fixture
+def module_runner():
+    return run_module
