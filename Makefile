@@ -1,0 +1,132 @@
+# kafkaops.connect: the two commands are `make demo` and `make test`; everything else is a part of them.
+# Every target installs what it is missing (apt packages, Python tools in .venv, jars via Maven)
+# and is safe to run again.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+SANDBOX := $(CURDIR)/sandbox/bin/sandbox
+PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+
+# ansible-test insists on running from .../ansible_collections/<namespace>/<name>:
+# LINK points back at this checkout (for pytest); COPY is a snapshot of the files git would
+# ship (for ansible-test, which must not see .venv or sandbox data). The copy lives outside
+# this checkout: inside it, ansible-test would ask our git and find every file ignored.
+TEST_ROOT ?= $(or $(TMPDIR),/tmp)/kafkaops-connect-$(shell id -u)
+LINK_ROOT := $(CURDIR)/.build/ansible_collections/kafkaops
+COPY := $(TEST_ROOT)/ansible_collections/kafkaops/connect
+DIST := $(CURDIR)/.build/dist
+INSTALLED := $(CURDIR)/.build/installed
+
+MODULES = $(basename $(notdir $(wildcard plugins/modules/*.py)))
+MOLECULE_SCENARIOS = $(notdir $(wildcard extensions/molecule/*))
+ANSIBLE_ENV = ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.build ANSIBLE_FORCE_COLOR=$${ANSIBLE_FORCE_COLOR:-0} \
+	ANSIBLE_NOCOLOR=$${ANSIBLE_NOCOLOR:-1} ANSIBLE_PYTHON_INTERPRETER=$(BIN)/python
+
+.PHONY: help demo test lint sanity unit integration molecule build-check bench \
+	sandbox-up sandbox-down sandbox-status venv link copy clean
+
+help:
+	@echo "make demo          start the sandbox, provision a pipeline, show data flowing, re-run with no change"
+	@echo "make test          lint, sanity, unit, integration, molecule and the build check (starts the sandbox)"
+	@echo "make lint | sanity | unit | integration | molecule | build-check | bench"
+	@echo "make sandbox-up | sandbox-down | sandbox-status"
+
+# ------------------------------------------------------------------ set-up
+
+$(VENV)/.installed: requirements-dev.txt requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "python3 is required"; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+		echo "installing python3-venv"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; }
+	@command -v rsync >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync >/dev/null; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+
+link:
+	@mkdir -p $(LINK_ROOT)
+	@ln -sfn ../../.. $(LINK_ROOT)/connect
+
+copy: venv
+	@rm -rf $(COPY) && mkdir -p $(COPY)
+	@git ls-files -z --cached --others --exclude-standard | rsync -a --from0 --files-from=- ./ $(COPY)/
+
+# ------------------------------------------------------------------ sandbox
+
+sandbox-up:
+	$(SANDBOX) up
+
+sandbox-down:
+	$(SANDBOX) down
+
+sandbox-status:
+	$(SANDBOX) status
+
+# ------------------------------------------------------------------ tests
+
+test: lint sanity unit build-check integration molecule
+	@echo "make test: all suites passed"
+
+lint: venv
+	$(BIN)/ruff check plugins tests sandbox/bin
+	$(BIN)/ruff format --check plugins tests sandbox/bin
+	$(BIN)/ansible-lint --profile production --strict
+
+# ansible-test bootstraps pip in each sanity venv with a script from its own file server;
+# scripts/ansible_test_pip_bootstrap.py stands in for it (see its docstring).
+ANSIBLE_TEST_CACHE := $(HOME)/.ansible/test/cache
+
+sanity: copy
+	@mkdir -p $(ANSIBLE_TEST_CACHE)
+	@pip_version=$$(sed -n "s/^ *pip='\([0-9.]*\)',/\1/p" \
+		$(VENV)/lib/python*/site-packages/ansible_test/_internal/python_requirements.py | head -1); \
+	cp scripts/ansible_test_pip_bootstrap.py $(ANSIBLE_TEST_CACHE)/get_pip_$${pip_version//./_}.py
+	cd $(COPY) && $(BIN)/ansible-test sanity --local --python $(PY_VERSION) --color no
+
+unit: venv link
+	$(BIN)/pytest -q -p no:cacheprovider tests/unit
+
+integration: copy sandbox-up
+	$(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
+	cd $(COPY) && $(ANSIBLE_ENV) $(BIN)/ansible-test integration --local --python $(PY_VERSION) --color no $(TARGETS)
+
+molecule: venv link sandbox-up
+	@for scenario in $(MOLECULE_SCENARIOS); do \
+		echo "== molecule scenario $$scenario"; \
+		(cd extensions && $(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/molecule test -s $$scenario) || exit 1; \
+	done
+
+# The built artifact must install, and every module must be documented from the installed copy.
+build-check: venv
+	@rm -rf $(DIST) $(INSTALLED) && mkdir -p $(DIST)
+	$(BIN)/ansible-galaxy collection build --force --output-path $(DIST) .
+	$(BIN)/ansible-galaxy collection install --force -p $(INSTALLED) $(DIST)/kafkaops-connect-*.tar.gz
+	@for module in $(MODULES); do \
+		ANSIBLE_COLLECTIONS_PATH=$(INSTALLED) $(BIN)/ansible-doc kafkaops.connect.$$module >/dev/null \
+			|| { echo "ansible-doc kafkaops.connect.$$module failed"; exit 1; }; \
+		echo "ansible-doc kafkaops.connect.$$module: ok"; \
+	done
+	@ls -l $(DIST)/kafkaops-connect-*.tar.gz | awk '{print "artifact:", $$NF, $$5, "bytes"}'
+	@tar -tzf $(DIST)/kafkaops-connect-*.tar.gz | grep -E '(^|/)(sandbox|\.venv|\.build)/' && \
+		{ echo "the artifact contains sandbox or build files"; exit 1; } || true
+
+# ------------------------------------------------------------------ demo and benchmarks
+
+demo: venv link sandbox-up
+	$(ANSIBLE_ENV) BIN=$(BIN) bash scripts/demo.sh
+
+bench: venv link sandbox-up
+	@for script in tests/bench/bench_*.py; do \
+		echo "== $$script"; $(ANSIBLE_ENV) $(BIN)/python $$script || exit 1; \
+	done
+
+clean:
+	rm -rf .build tests/output
