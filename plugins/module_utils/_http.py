@@ -162,12 +162,15 @@ class HttpClient:
         ok=(200, 201, 202, 204),
         retry_statuses=DEFAULT_RETRY_STATUSES,
         retry=True,
+        give_up=None,
     ):
         """Send one request and return the ``requests.Response`` when its status is in ``ok``.
 
         Connection errors move on to the next base URL, then back off and start over;
         statuses in ``retry_statuses`` back off and retry on the same URL. ``retry=False``
         is for calls that must never be sent twice (a produce whose outcome is unknown).
+        ``give_up(error)`` returning true stops the retries of a retriable status whose
+        message says that another try cannot help (Connect's "already exists" 409).
         Anything else raises :class:`ApiError`.
         """
         attempts = (self.retries if retry else 0) + 1
@@ -184,7 +187,7 @@ class HttpClient:
                 return response
             message, body = _server_message(response)
             last_error = ApiError(method, response.request.url, response.status_code, message, body)
-            if response.status_code not in retry_statuses:
+            if response.status_code not in retry_statuses or (give_up and give_up(last_error)):
                 break
         raise last_error
 

@@ -62,6 +62,12 @@ def http_client(module, url_option):
 MASK = "********"
 
 
+def connection_secrets(module):
+    """The secrets among the shared connection options: the password and header values."""
+    p = module.params
+    return [v for v in [p.get("url_password")] + list((p.get("headers") or {}).values()) if isinstance(v, str) and v]
+
+
 def redact(value, secrets):
     """``value`` (text, or JSON-like data) with every secret string in ``secrets`` masked.
 

@@ -11,10 +11,12 @@ __metaclass__ = type
 
 import io
 import json
+import os
 from contextlib import redirect_stdout
 
 import pytest
 import responses
+from ansible.module_utils.common import warnings as _warnings
 from ansible.module_utils.testing import patch_module_args
 
 
@@ -22,6 +24,18 @@ class ModuleResult(dict):
     @property
     def failed(self):
         return bool(self.get("failed"))
+
+    @property
+    def warning_messages(self):
+        """Warnings as text: ansible-core 2.19 returns them as structured summaries."""
+        return [w["event"]["msg"] if isinstance(w, dict) else w for w in self.get("warnings") or ()]
+
+
+@pytest.fixture(autouse=True)
+def fresh_module_warnings():
+    """Module warnings are collected in a process-wide dict: start every test without any."""
+    _warnings._global_warnings.clear()
+    _warnings._global_deprecations.clear()
 
 
 def run_module(main, args, check_mode=False, diff=False):
@@ -48,3 +62,17 @@ def http():
 @pytest.fixture
 def module_runner():
     return run_module
+
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "plugins", "fixtures")
+
+
+def load_fixture(*parts):
+    """A JSON response recorded from a real server, e.g. ``load_fixture("connect", "root.json")``."""
+    with open(os.path.join(FIXTURES, *parts)) as handle:
+        return json.load(handle)
+
+
+@pytest.fixture
+def recorded():
+    return load_fixture
