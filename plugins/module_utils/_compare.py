@@ -1,0 +1,234 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Internal to this collection: not a public API, may change without notice.
+
+"""Pure functions that decide what a connector needs: no HTTP, no Ansible.
+
+Kafka Connect stores a connector config as ``Map<String, String>``, so every comparison is
+made on the string form Connect keeps. Secret values are masked before anything is shown,
+and values a server masked by itself are never compared.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import fnmatch
+import re
+
+# The same text as _runtime.MASK, so a masked value looks alike wherever it is shown.
+MASK = "********"
+
+# Keys Connect (or a distribution) adds by itself: never a difference, never removed.
+_SERVER_KEYS = ("name",)
+_SERVER_KEY_PREFIXES = ("__internal.",)
+
+_SECRET_WORDS = ("password", "secret", "token", "credentials")
+
+# Managed services answer GET config with these instead of the stored secret.
+_SERVER_MASKS = ("[hidden]", "<hidden>", "[redacted]", "<redacted>")
+_ASTERISKS = re.compile(r"^\*{3,}$")
+_PLACEHOLDER = re.compile(r"^\$\{[^}]+\}$")
+
+CONNECT_STATES = {"running": "RUNNING", "paused": "PAUSED", "stopped": "STOPPED"}
+
+
+class ConfigError(ValueError):
+    """The desired config cannot be expressed as a Connect config."""
+
+
+def to_connect_string(value):
+    """``value`` as the string Connect would store for it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        # Connect's LIST type is comma-separated text.
+        return ",".join(to_connect_string(v) for v in value)
+    raise ConfigError("a %s is not a valid config value" % type(value).__name__)
+
+
+def normalise_config(config, keep_none=False):
+    """``config`` with every value in Connect's string form.
+
+    ``None`` values mean "remove this key" (for a merge) and are kept as ``None`` only when
+    ``keep_none`` is true; otherwise the key is left out.
+    """
+    result = {}
+    for key, value in (config or {}).items():
+        key = str(key)
+        if value is None:
+            if keep_none:
+                result[key] = None
+            continue
+        try:
+            result[key] = to_connect_string(value)
+        except ConfigError as exc:
+            raise ConfigError("config key %s: %s" % (key, exc)) from None
+    return result
+
+
+def is_server_key(key):
+    return key in _SERVER_KEYS or key.startswith(_SERVER_KEY_PREFIXES)
+
+
+def strip_server_keys(config):
+    return dict((k, v) for k, v in (config or {}).items() if not is_server_key(k))
+
+
+def is_secret_key(key, sensitive_keys=()):
+    """True for keys whose values must never be shown: password, secret, token, credentials,
+    ``*.key``, and the user's ``sensitive_keys`` (exact names or shell-style patterns)."""
+    lowered = key.lower()
+    if any(word in lowered for word in _SECRET_WORDS) or lowered.endswith(".key"):
+        return True
+    return any(fnmatch.fnmatchcase(key, pattern) for pattern in sensitive_keys or ())
+
+
+def is_server_masked(value):
+    """True for a value the server replaced by a mask instead of the stored secret."""
+    return isinstance(value, str) and (value.lower() in _SERVER_MASKS or bool(_ASTERISKS.match(value)))
+
+
+def is_placeholder(value):
+    """``${provider:path:key}`` names a secret without being one, so it may be shown."""
+    return isinstance(value, str) and bool(_PLACEHOLDER.match(value))
+
+
+def mask_config(config, sensitive_keys=()):
+    """A copy of ``config`` that is safe to show."""
+    if config is None:
+        return None
+    return dict(
+        (k, MASK if v is not None and is_secret_key(k, sensitive_keys) and not is_placeholder(v) else v)
+        for k, v in config.items()
+    )
+
+
+def secret_values(config, sensitive_keys=()):
+    """The secret strings in ``config``: what must be redacted from anything a server says."""
+    return sorted(
+        set(
+            v
+            for k, v in (config or {}).items()
+            if isinstance(v, str) and v and is_secret_key(k, sensitive_keys) and not is_placeholder(v)
+        )
+    )
+
+
+def _same(key, desired, current, sensitive_keys, update_secrets):
+    if desired == current:
+        return True
+    if is_server_masked(current):
+        # The server will not tell us the stored secret: only ``always`` rewrites it.
+        return update_secrets != "always"
+    return False
+
+
+def diff_config(desired, current, mode="replace", sensitive_keys=(), update_secrets="on_change"):
+    """Compare a normalised desired config with the server's config.
+
+    Returns ``(target, changes)``: ``target`` is the whole config the connector should have,
+    ``changes`` maps each changed key to its new value (``None`` for a removed key). With
+    ``mode="merge"`` only the keys in ``desired`` count; a ``None`` value removes a key.
+    With ``update_secrets="always"``, a secret the server masks counts as changed.
+    """
+    current = strip_server_keys(current)
+    desired = strip_server_keys(desired)
+    if mode == "merge":
+        target = dict(current)
+        for key, value in desired.items():
+            if value is None:
+                target.pop(key, None)
+            else:
+                target[key] = value
+    else:
+        target = dict((k, v) for k, v in desired.items() if v is not None)
+
+    changes = {}
+    for key in sorted(set(target) | set(current)):
+        if key not in target:
+            changes[key] = None
+        elif key not in current or (
+            key in desired and not _same(key, target[key], current[key], sensitive_keys, update_secrets)
+        ):
+            changes[key] = target[key]
+    return target, changes
+
+
+def masked_keys_kept(target, changes):
+    """Keys of ``target`` that would be sent back with a server mask as their value."""
+    return sorted(k for k, v in target.items() if k not in changes and is_server_masked(v))
+
+
+def plan_actions(
+    state, exists, current_state, config_changed, restart_failed=False, restart_tasks=None, failed_parts=False
+):
+    """The ordered list of actions that take a connector from what it is to ``state``.
+
+    ``current_state`` is Connect's connector state (RUNNING, PAUSED, STOPPED, FAILED, ...),
+    ``failed_parts`` whether the connector or any task is FAILED.
+    """
+    if state == "absent":
+        return ["delete"] if exists else []
+    if not exists:
+        return ["create"]
+    actions = ["update_config"] if config_changed else []
+    if state == "paused" and current_state != "PAUSED":
+        actions.append("pause")
+    elif state == "stopped" and current_state != "STOPPED":
+        actions.append("stop")
+    elif state in ("running", "restarted") and current_state in ("PAUSED", "STOPPED"):
+        actions.append("resume")
+    # A resumed STOPPED connector starts its tasks afresh; a resumed PAUSED one keeps them,
+    # failed ones included, so those still need a restart.
+    fresh_start = current_state == "STOPPED" and "resume" in actions
+    if fresh_start:
+        return actions
+    if state == "running" and restart_failed and failed_parts:
+        actions.append("restart_failed")
+    elif state == "restarted":
+        if restart_tasks != "failed":
+            actions.append("restart")
+        elif failed_parts:
+            actions.append("restart_failed")
+    return actions
+
+
+def expected_state(state, current_state=None, created=False):
+    """The Connect state the connector should reach: RUNNING, PAUSED, STOPPED, or None
+    when ``state=present`` leaves an existing connector's run state alone."""
+    if state in CONNECT_STATES:
+        return CONNECT_STATES[state]
+    if state == "restarted":
+        return "RUNNING"
+    if state == "present":
+        return "RUNNING" if created else current_state
+    return None
+
+
+def failed_parts(status):
+    """Names of the failed parts of a StateInfo: ``connector`` and ``task N``."""
+    status = status or {}
+    parts = []
+    if (status.get("connector") or {}).get("state") == "FAILED":
+        parts.append("connector")
+    parts.extend("task %s" % t.get("id") for t in status.get("tasks") or () if t.get("state") == "FAILED")
+    return parts
+
+
+def reached(status, target):
+    """True when the connector and every task report ``target`` (a STOPPED connector has
+    no tasks; its tasks may still be listed while they shut down)."""
+    if not status or (status.get("connector") or {}).get("state") != target:
+        return False
+    tasks = status.get("tasks") or []
+    if target == "STOPPED":
+        return not tasks
+    return all(t.get("state") == target for t in tasks)

@@ -1,0 +1,99 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+import requests
+from responses import matchers
+
+from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError, HttpClient
+
+DEAD = "http://dead.invalid:1"
+LIVE = "http://connect.test:8083"
+
+
+def client(urls=(LIVE,), **kwargs):
+    delays = []
+    kwargs.setdefault("retry_delay", 1.0)
+    return HttpClient(list(urls), sleep=delays.append, **kwargs), delays
+
+
+def test_failover_to_the_next_url_and_stay_there(http):
+    http.get(DEAD + "/", body=requests.exceptions.ConnectionError("Connection refused"))
+    http.get(LIVE + "/", json={"version": "4.3.1"})
+    http.get(LIVE + "/connectors", json=[])
+    c, delays = client([DEAD, LIVE])
+    assert c.get_json("/") == {"version": "4.3.1"}
+    assert c.get_json("/connectors") == []
+    assert c.base_url == LIVE
+    assert c.request_count == 3
+    assert delays == []
+
+
+@pytest.mark.parametrize("status", [409, 500, 503])
+def test_retriable_statuses_back_off_and_retry(http, status):
+    http.get(LIVE + "/connectors", status=status, json={"error_code": status, "message": "rebalance"})
+    http.get(LIVE + "/connectors", status=status, json={"error_code": status, "message": "rebalance"})
+    http.get(LIVE + "/connectors", json=["a"])
+    c, delays = client(retries=3)
+    assert c.get_json("/connectors") == ["a"]
+    assert len(delays) == 2
+    # Exponential with jitter: the second wait is drawn from a range twice as high.
+    assert 0.5 <= delays[0] <= 1.0
+    assert 1.0 <= delays[1] <= 2.0
+
+
+def test_bad_request_is_not_retried(http):
+    http.put(LIVE + "/connectors/x/config", status=400, json={"error_code": 400, "message": "bad config"})
+    c, delays = client(retries=5)
+    with pytest.raises(ApiError) as info:
+        c.send_json("PUT", "/connectors/x/config", {"a": "b"})
+    assert info.value.status == 400
+    assert "PUT %s/connectors/x/config returned HTTP 400: bad config" % LIVE == str(info.value)
+    assert delays == []
+    assert c.request_count == 1
+
+
+def test_give_up_stops_retrying_a_hopeless_409(http):
+    http.post(LIVE + "/connectors", status=409, json={"error_code": 409, "message": "Connector a already exists"})
+    c, delays = client(retries=5)
+    with pytest.raises(ApiError):
+        c.send_json("POST", "/connectors", {}, give_up=lambda e: "already exists" in e.message)
+    assert c.request_count == 1
+
+
+def test_retries_run_out_with_the_last_error(http):
+    for _ in range(3):
+        http.get(LIVE + "/", status=503, body="down")
+    c, delays = client(retries=2)
+    with pytest.raises(ApiError) as info:
+        c.get_json("/")
+    assert info.value.status == 503
+    assert len(delays) == 2
+
+
+def test_errors_never_show_credentials_or_headers(http):
+    http.get(
+        LIVE + "/connectors",
+        status=401,
+        json={"error_code": 401, "message": "Unauthorized"},
+        match=[matchers.header_matcher({"X-Api-Key": "s3cr3t-token"})],
+    )
+    http.get(DEAD + "/", body=requests.exceptions.ConnectionError("Connection refused"))
+    c, _ = client(username="admin", password="pa55word", headers={"X-Api-Key": "s3cr3t-token"})
+    with pytest.raises(ApiError) as info:
+        c.get_json("/connectors")
+    c2, _ = client([DEAD], username="admin", password="pa55word", retries=0)
+    with pytest.raises(ApiError) as info2:
+        c2.get_json("/")
+    for error in (info.value, info2.value):
+        text = str(error) + repr(error.to_result())
+        assert "pa55word" not in text
+        assert "s3cr3t-token" not in text
+    assert info2.value.status is None
+    assert "connection refused" in str(info2.value)
