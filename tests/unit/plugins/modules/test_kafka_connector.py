@@ -1,0 +1,310 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+
+import pytest
+from responses import matchers
+
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector
+from ansible_collections.kafkaops.connect.plugins.modules import kafka_connector
+from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
+
+URL = "http://connect.test:8083"
+NAME = "orders-source"
+CONNECTOR = URL + "/connectors/" + NAME
+SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector"
+VALIDATE = URL + "/connector-plugins/" + SOURCE + "/config/validate"
+# The recorded connector: its config, as a user would write it.
+CONFIG = {
+    "connector.class": SOURCE,
+    "file": "/tmp/connect-files/orders.txt",
+    "db.password": "hunter2",
+    "tasks.max": 1,
+    "topic": "orders",
+}
+
+
+@pytest.fixture(autouse=True)
+def no_waiting(monkeypatch):
+    monkeypatch.setattr(_connector, "POLL_INTERVAL", 0)
+    monkeypatch.setattr(_connector, "EMPTY_TASKS_GRACE", 0)
+
+
+def run(check_mode=False, diff=False, **args):
+    args.setdefault("connect_url", [URL])
+    args.setdefault("name", NAME)
+    return run_module(kafka_connector.main, args, check_mode=check_mode, diff=diff)
+
+
+def existing(http, status="status_running.json", config=None):
+    info = load_fixture("connect", "connector_info.json")
+    if config is not None:
+        info["config"] = config
+    http.get(CONNECTOR, json=info)
+    http.get(CONNECTOR + "/status", json=load_fixture("connect", status))
+
+
+def missing(http):
+    http.get(CONNECTOR, status=404, json=load_fixture("connect", "error_not_found.json"))
+
+
+def settles(http, status="status_running.json", times=2):
+    for _ in range(times):
+        http.get(CONNECTOR + "/status", json=load_fixture("connect", status))
+
+
+def assert_no_secret(result):
+    assert "hunter2" not in json.dumps(result)
+
+
+def test_no_change_makes_two_requests_and_no_validation(http):
+    existing(http)
+    result = run(state="running", config=CONFIG, diff=True)
+    assert result["changed"] is False
+    assert result["actions"] == []
+    assert result["http_requests"] == 2
+    assert result["connector"]["state"] == "RUNNING"
+    assert result["connector"]["config"]["db.password"] == "********"
+    assert result["diff"]["before"] == result["diff"]["after"]
+    assert_no_secret(result)
+
+
+def test_create_running_validates_posts_and_waits(http):
+    missing(http)
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(
+        URL + "/connectors",
+        status=201,
+        json=load_fixture("connect", "create_response.json"),
+        match=[matchers.json_params_matcher({"name": NAME, "config": dict(CONFIG, **{"tasks.max": "1"})})],
+    )
+    settles(http)
+    result = run(state="running", config=CONFIG)
+    assert result["changed"] is True
+    assert result["actions"] == ["create"]
+    assert result["connector"]["state"] == "RUNNING"
+    assert result["connector"]["tasks"][0]["worker_id"] == "127.0.0.1:18083"
+    assert result["http_requests"] == 5
+    assert_no_secret(result)
+
+
+def test_create_paused_uses_initial_state(http):
+    missing(http)
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(
+        URL + "/connectors",
+        status=201,
+        json=load_fixture("connect", "create_response.json"),
+        match=[matchers.json_params_matcher({"initial_state": "PAUSED"}, strict_match=False)],
+    )
+    settles(http, "status_paused.json")
+    result = run(state="paused", config=CONFIG)
+    assert result["actions"] == ["create"]
+    assert result["connector"]["state"] == "PAUSED"
+    assert result.warning_messages == []
+
+
+def test_create_paused_on_old_server_pauses_at_once_and_warns(http):
+    missing(http)
+    http.get(URL + "/", json={"version": "3.6.2", "commit": "c", "kafka_cluster_id": "k"})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(URL + "/connectors", status=201, json=load_fixture("connect", "create_response.json"))
+    http.put(CONNECTOR + "/pause", status=202)
+    settles(http, "status_paused.json")
+    result = run(state="paused", config=CONFIG)
+    assert result["changed"] is True
+    assert "may run briefly" in result.warning_messages[0]
+
+
+def test_check_mode_validates_but_writes_nothing(http):
+    missing(http)
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    result = run(state="present", config=CONFIG, check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["actions"] == ["create"]
+    assert result["diff"]["before"] == {"state": "absent"}
+    assert result["diff"]["after"]["state"] == "RUNNING"
+    assert result["diff"]["after"]["config"]["db.password"] == "******** (changed)"
+    assert result["connector"]["state"] == "RUNNING"
+    assert_no_secret(result)
+
+
+def test_update_and_resume(http):
+    existing(http, "status_paused.json")
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    wanted = dict(CONFIG, topic="orders-v2")
+    http.put(
+        CONNECTOR + "/config",
+        json=load_fixture("connect", "create_response.json"),
+        match=[matchers.json_params_matcher(dict(wanted, **{"tasks.max": "1"}))],
+    )
+    http.put(CONNECTOR + "/resume", status=202)
+    settles(http)
+    result = run(state="running", config=wanted, diff=True)
+    assert result["actions"] == ["update_config", "resume"]
+    assert result["diff"]["before"]["config"]["topic"] == "orders"
+    assert result["diff"]["after"]["config"]["topic"] == "orders-v2"
+    assert result["diff"]["after"]["state"] == "RUNNING"
+    assert result["connector"]["config"]["topic"] == "orders-v2"
+
+
+def test_merge_with_masked_secret_patches_only_the_change(http):
+    masked = dict(load_fixture("connect", "connector_info.json")["config"], **{"db.password": "[hidden]"})
+    existing(http, config=masked)
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.patch(CONNECTOR + "/config", json={}, match=[matchers.json_params_matcher({"topic": "t2", "file": None})])
+    settles(http)
+    result = run(config={"topic": "t2", "file": None}, config_mode="merge")
+    assert result["actions"] == ["update_config"]
+
+
+def test_merge_with_masked_secret_on_old_server_fails_before_writing(http):
+    masked = dict(load_fixture("connect", "connector_info.json")["config"], **{"db.password": "****"})
+    existing(http, config=masked)
+    http.get(URL + "/", json={"version": "3.7.0"})
+    result = run(config={"topic": "t2"}, config_mode="merge")
+    assert result.failed
+    assert "db.password" in result["msg"] and "PATCH" in result["msg"]
+
+
+def test_validation_errors_are_listed_and_nothing_is_written(http):
+    missing(http)
+    http.put(VALIDATE, json=load_fixture("connect", "validate_invalid.json"))
+    result = run(config=dict(CONFIG, **{"tasks.max": "zero"}))
+    assert result.failed
+    assert "tasks.max" in result["msg"]
+    assert result["validation"][0]["name"] == "tasks.max"
+    assert "Not a number of type INT" in result["validation"][0]["errors"][0]
+    assert_no_secret(result)
+
+
+def test_unknown_class_lists_installed_classes_closest_first(http):
+    missing(http)
+    http.put(
+        URL + "/connector-plugins/FileStreamSorce/config/validate",
+        status=500,
+        json=load_fixture("connect", "error_unknown_class.json"),
+    )
+    http.get(URL + "/connector-plugins", json=load_fixture("connect", "plugins.json"))
+    result = run(config=dict(CONFIG, **{"connector.class": "FileStreamSorce"}))
+    assert result.failed
+    assert result["installed_classes"][0] == SOURCE
+    assert result["msg"].startswith("connector class FileStreamSorce is not installed")
+    assert "PluginDesc" not in result["msg"]
+
+
+def test_stopped_on_old_server_fails_clearly(http):
+    existing(http)
+    http.get(URL + "/", json={"version": "3.4.0"})
+    result = run(state="stopped")
+    assert result.failed
+    assert "needs Kafka Connect 3.5 or later" in result["msg"]
+    assert "3.4.0" in result["msg"]
+
+
+def test_failed_task_after_apply_fails_with_trace_and_worker(http):
+    existing(http, "status_stopped.json")
+    http.put(CONNECTOR + "/resume", status=202)
+    settles(http, "status_task_failed.json")
+    result = run(state="running")
+    assert result.failed
+    assert "task 0 FAILED on worker 127.0.0.1:18083" in result["msg"]
+    assert "Couldn't find or create file" in result["msg"]
+    assert result["connector"]["tasks"][0]["trace"].count("\n") <= _connector.TRACE_LINES
+
+
+def test_failed_task_without_restart_failed_only_warns(http):
+    existing(http, "status_task_failed.json")
+    result = run(state="running")
+    assert result["changed"] is False
+    assert "restart_failed" in result.warning_messages[0]
+
+
+def test_restart_failed_restarts_only_failed(http):
+    existing(http, "status_task_failed.json")
+    http.post(
+        CONNECTOR + "/restart",
+        status=202,
+        json={},
+        match=[matchers.query_param_matcher({"includeTasks": "true", "onlyFailed": "true"})],
+    )
+    settles(http)
+    result = run(state="running", restart_failed=True)
+    assert result["actions"] == ["restart_failed"]
+
+
+class FakeTime:
+    """A clock that moves only when the module sleeps."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def monotonic(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.now += 1.0
+
+
+def test_wait_timeout_names_the_state_reached(http, monkeypatch):
+    monkeypatch.setattr(_connector, "time", FakeTime())
+    existing(http, "status_running.json")
+    http.put(CONNECTOR + "/pause", status=202)
+    settles(http, "status_running.json", times=2)
+    result = run(state="paused", wait_timeout=1)
+    assert result.failed
+    assert (
+        result["msg"]
+        == "connector %s did not reach PAUSED within 1 seconds; it is RUNNING with tasks 0: RUNNING" % NAME
+    )
+
+
+def test_absent_deletes_and_is_then_idempotent(http):
+    existing(http)
+    http.delete(CONNECTOR, status=204)
+    result = run(state="absent")
+    assert result["actions"] == ["delete"]
+    assert result["connector"] == {}
+    http.get(CONNECTOR, status=404, json=load_fixture("connect", "error_not_found.json"))
+    again = run(state="absent")
+    assert again["changed"] is False
+    assert again["http_requests"] == 1
+
+
+def test_secrets_are_masked_in_the_invocation(http):
+    existing(http)
+    result = run(config=CONFIG)
+    assert result["invocation"]["module_args"]["config"]["db.password"] == "********"
+    assert_no_secret(result)
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ({"config": dict(CONFIG, name="other")}, "config name 'other' differs from name"),
+        ({"state": "running", "restart_tasks": "all"}, "restart_tasks applies to state=restarted only"),
+        ({"state": "present", "restart_failed": True}, "restart_failed applies to state=running only"),
+        ({"wait_timeout": 0}, "wait_timeout must be a positive"),
+        ({"config": {"transforms": {"a": 1}}}, "config key transforms"),
+    ],
+)
+def test_bad_option_combinations_fail_with_advice(args, message):
+    result = run(**args)
+    assert result.failed
+    assert message in result["msg"]
+
+
+def test_create_without_config_says_what_to_do(http):
+    missing(http)
+    result = run(state="running")
+    assert result.failed
+    assert "give its config to create it" in result["msg"]
