@@ -18,7 +18,7 @@ description:
   - Connectors and their states come from one request (C(GET /connectors?expand=status&expand=info));
     the topics of each selected connector take one more request each.
 author:
-  - kafkaops.connect contributors
+  - kafkaops.connect contributors (@kafkaops)
 extends_documentation_fragment:
   - kafkaops.connect.http
   - kafkaops.connect.connect

@@ -10,20 +10,20 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: kafka_connector
-short_description: Manage one Kafka Connect connector: its config and its run state
+short_description: Manage one Kafka Connect connector, its config and its run state
 version_added: 0.1.0
 description:
   - Creates, updates, pauses, stops, resumes, restarts and deletes one Kafka Connect connector
     through the Connect REST API, changing only what differs.
-  - Config values are compared the way Connect stores them, as strings, so O(config) may use
-    numbers and booleans (C(tasks.max: 1) equals C("1")). Keys the server adds by itself
+  - "Config values are compared the way Connect stores them, as strings, so O(config) may use
+    numbers and booleans (C(tasks.max: 1) equals C(\"1\")). Keys the server adds by itself
     (C(name), C(__internal.*)) are ignored. C(${provider:path:key}) placeholders are compared as
-    written and never resolved.
+    written and never resolved."
   - Before a create or a config update, the config is checked with Connect's own validation
     (C(PUT /connector-plugins/{class}/config/validate)), also in check mode.
   - A run that changes nothing makes two requests (the connector and its status).
 author:
-  - kafkaops.connect contributors
+  - kafkaops.connect contributors (@kafkaops)
 extends_documentation_fragment:
   - kafkaops.connect.http
   - kafkaops.connect.connect
@@ -32,7 +32,7 @@ extends_documentation_fragment:
 attributes:
   check_mode:
     support: full
-    details: Reads and validates, writes nothing, and predicts RV(changed), RV(actions) and the diff.
+    details: Reads and validates, writes nothing, and predicts whether anything changes, RV(actions) and the diff.
   diff_mode:
     support: full
     details: Shows the config (secrets masked) and run state before and after.

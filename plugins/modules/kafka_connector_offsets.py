@@ -21,7 +21,7 @@ description:
   - Connect changes offsets only while the connector is STOPPED. With O(stop_connector=true)
     the module stops it, changes the offsets, and returns it to the state it was in.
 author:
-  - kafkaops.connect contributors
+  - kafkaops.connect contributors (@kafkaops)
 extends_documentation_fragment:
   - kafkaops.connect.http
   - kafkaops.connect.connect

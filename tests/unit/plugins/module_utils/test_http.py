@@ -54,7 +54,7 @@ def test_bad_request_is_not_retried(http):
     with pytest.raises(ApiError) as info:
         c.send_json("PUT", "/connectors/x/config", {"a": "b"})
     assert info.value.status == 400
-    assert "PUT %s/connectors/x/config returned HTTP 400: bad config" % LIVE == str(info.value)
+    assert str(info.value) == "PUT %s/connectors/x/config returned HTTP 400: bad config" % LIVE
     assert delays == []
     assert c.request_count == 1
 

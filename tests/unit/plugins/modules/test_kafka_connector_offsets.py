@@ -1,0 +1,154 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+from responses import matchers
+
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector
+from ansible_collections.kafkaops.connect.plugins.modules import kafka_connector_offsets
+from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
+
+URL = "http://connect.test:8083"
+NAME = "orders-source"
+CONNECTOR = URL + "/connectors/" + NAME
+PARTITION = {"filename": "/tmp/connect-files/orders.txt"}
+AT_ZERO = [{"partition": PARTITION, "offset": {"position": 0}}]
+
+
+@pytest.fixture(autouse=True)
+def no_waiting(monkeypatch):
+    monkeypatch.setattr(_connector, "POLL_INTERVAL", 0)
+
+
+def run(check_mode=False, diff=False, **args):
+    args.setdefault("connect_url", [URL])
+    args.setdefault("name", NAME)
+    return run_module(kafka_connector_offsets.main, args, check_mode=check_mode, diff=diff)
+
+
+def offsets(http, body="offsets_source.json"):
+    http.get(CONNECTOR + "/offsets", json=load_fixture("connect", body) if isinstance(body, str) else body)
+
+
+def status(http, fixture, times=1):
+    for _ in range(times):
+        http.get(CONNECTOR + "/status", json=load_fixture("connect", fixture))
+
+
+def test_query_is_one_request(http):
+    offsets(http)
+    result = run()
+    assert result["changed"] is False
+    assert result["offsets"] == load_fixture("connect", "offsets_source.json")["offsets"]
+    assert result["http_requests"] == 1
+
+
+def test_query_of_missing_connector_fails_clearly(http):
+    http.get(CONNECTOR + "/offsets", status=404, json=load_fixture("connect", "error_not_found.json"))
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    result = run()
+    assert result.failed
+    assert result["msg"] == "connector %s does not exist" % NAME
+
+
+def test_query_on_old_server_names_the_version_needed(http):
+    http.get(CONNECTOR + "/offsets", status=404, json={"error_code": 404, "message": "HTTP 404 Not Found"})
+    http.get(URL + "/", json={"version": "3.4.0"})
+    result = run()
+    assert result.failed
+    assert "3.5 or later" in result["msg"]
+
+
+def test_equal_offsets_are_no_change(http):
+    offsets(http)
+    current = load_fixture("connect", "offsets_source.json")["offsets"]
+    result = run(state="present", offsets=current)
+    assert result["changed"] is False
+    assert result["http_requests"] == 1
+
+
+def test_running_connector_without_stop_connector_fails_before_writing(http):
+    offsets(http)
+    status(http, "status_running.json")
+    result = run(state="present", offsets=AT_ZERO)
+    assert result.failed
+    assert "is RUNNING" in result["msg"] and "stop_connector=true" in result["msg"]
+
+
+def test_check_mode_predicts_stop_alter_resume(http):
+    offsets(http)
+    status(http, "status_running.json")
+    result = run(state="present", offsets=AT_ZERO, stop_connector=True, check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["actions"] == ["stop", "alter_offsets", "resume"]
+    assert result["offsets"] == AT_ZERO
+    assert result["diff"]["after"] == {"offsets": AT_ZERO}
+
+
+def test_alter_stops_changes_and_resumes(http):
+    offsets(http)
+    status(http, "status_running.json")
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    http.put(CONNECTOR + "/stop", status=204)
+    status(http, "status_stopped.json", times=2)
+    http.patch(
+        CONNECTOR + "/offsets", json={"message": "ok"}, match=[matchers.json_params_matcher({"offsets": AT_ZERO})]
+    )
+    http.put(CONNECTOR + "/resume", status=202)
+    status(http, "status_running.json", times=2)
+    offsets(http, {"offsets": AT_ZERO})
+    result = run(state="present", offsets=AT_ZERO, stop_connector=True)
+    assert result["actions"] == ["stop", "alter_offsets", "resume"]
+    assert result["connector_state"] == "RUNNING"
+    assert result["offsets"] == AT_ZERO
+
+
+def test_reset_of_stopped_connector_needs_no_stop(http):
+    offsets(http)
+    status(http, "status_stopped.json")
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    http.delete(CONNECTOR + "/offsets", json={"message": "ok"})
+    offsets(http, "offsets_sink.json")
+    result = run(state="reset")
+    assert result["actions"] == ["reset_offsets"]
+    assert result["offsets"] == []
+
+
+def test_reset_of_empty_offsets_is_no_change(http):
+    offsets(http, "offsets_sink.json")
+    assert run(state="reset")["changed"] is False
+
+
+def test_paused_connector_is_paused_again(http):
+    offsets(http)
+    status(http, "status_paused.json")
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    http.put(CONNECTOR + "/stop", status=204)
+    status(http, "status_stopped.json", times=2)
+    http.patch(CONNECTOR + "/offsets", json={"message": "ok"})
+    http.put(CONNECTOR + "/pause", status=202)
+    status(http, "status_paused.json", times=2)
+    offsets(http, {"offsets": AT_ZERO})
+    result = run(state="present", offsets=AT_ZERO, stop_connector=True)
+    assert result["actions"] == ["stop", "alter_offsets", "pause"]
+
+
+def test_null_offset_removes_only_a_known_partition():
+    current = [{"partition": {"p": 1}, "offset": {"o": 5}}]
+    after, changes = kafka_connector_offsets.planned_offsets(
+        "present", current, [{"partition": {"p": 1}, "offset": None}, {"partition": {"p": 2}, "offset": None}]
+    )
+    assert after == []
+    assert changes == [{"partition": {"p": 1}, "offset": None}]
+
+
+def test_present_needs_offsets():
+    result = run(state="present")
+    assert result.failed
+    assert "offsets" in result["msg"]
