@@ -268,7 +268,7 @@ class Connector:
         if not created:
             # Someone created it since we looked: make it ours.
             self.client.put_config(self.name, plan.target)
-        if plan.initial_state and initial is None:
+        if plan.initial_state and (initial is None or not created):
             (self.client.pause if plan.initial_state == "PAUSED" else self.client.stop)(self.name)
 
     def _do_update_config(self, plan):
@@ -313,7 +313,9 @@ class Connector:
             steady = previous is not None and _summary(status) == _summary(previous)
             if steady and cmp.failed_parts(status):
                 raise ConnectorError("connector %s failed: %s" % (self.name, describe_status(status)))
-            if steady and cmp.reached(status, target):
+            if not (steady and cmp.reached(status, target)):
+                since = None
+            else:
                 since = since if since is not None else self._clock()
                 # Paused and stopped connectors may have no tasks at all (created so, KIP-980).
                 if status.get("tasks") or target != "RUNNING" or self._clock() - since >= EMPTY_TASKS_GRACE:

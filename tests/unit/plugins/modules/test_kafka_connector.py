@@ -308,3 +308,35 @@ def test_create_without_config_says_what_to_do(http):
     result = run(state="running")
     assert result.failed
     assert "give its config to create it" in result["msg"]
+
+
+def test_wait_sees_a_task_fail_after_a_first_running_reading(http):
+    missing(http)
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(URL + "/connectors", status=201, json=load_fixture("connect", "create_response.json"))
+    # Just created: no status yet, then a task that runs for a moment before it fails.
+    http.get(CONNECTOR + "/status", status=404, json=load_fixture("connect", "error_not_found.json"))
+    settles(http, "status_running.json", times=1)
+    settles(http, "status_task_failed.json", times=2)
+    result = run(config=CONFIG)
+    assert result.failed
+    assert "task 0 FAILED" in result["msg"]
+    assert result["http_requests"] == 7
+
+
+def test_update_secrets_always_rewrites_a_masked_secret(http):
+    masked = dict(load_fixture("connect", "connector_info.json")["config"], **{"db.password": "****"})
+    existing(http, config=masked)
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.put(CONNECTOR + "/config", json={}, match=[matchers.json_params_matcher(dict(CONFIG, **{"tasks.max": "1"}))])
+    settles(http)
+    result = run(config=CONFIG, update_secrets="always", diff=True)
+    assert result["actions"] == ["update_config"]
+    assert result["diff"]["after"]["config"]["db.password"] == "******** (changed)"
+    assert_no_secret(result)
+
+
+def test_masked_secret_is_left_alone_by_default(http):
+    masked = dict(load_fixture("connect", "connector_info.json")["config"], **{"db.password": "****"})
+    existing(http, config=masked)
+    assert run(config=CONFIG)["changed"] is False
