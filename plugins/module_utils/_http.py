@@ -25,6 +25,7 @@ import time
 try:
     import requests
     from requests.adapters import HTTPAdapter
+    from urllib3.exceptions import NewConnectionError
 
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
@@ -49,12 +50,14 @@ class ApiError(Exception):
     the server sent one. ``message`` is the server's own message where it gave one.
     """
 
-    def __init__(self, method, url, status=None, message=None, body=None):
+    def __init__(self, method, url, status=None, message=None, body=None, maybe_sent=False):
         self.method = method
         self.url = url
         self.status = status
         self.message = message or ""
         self.body = body
+        # True when the connection broke after the request went out: the server may have acted on it.
+        self.maybe_sent = maybe_sent
         super(ApiError, self).__init__(str(self))
 
     @property
@@ -173,25 +176,29 @@ class HttpClient:
         message says that another try cannot help (Connect's "already exists" 409).
         Anything else raises :class:`ApiError`.
         """
-        attempts = (self.retries if retry else 0) + 1
+        # Even with retry=False a request is tried again when it never left this host
+        # (connection refused, connect timeout): only statuses and broken exchanges are final.
+        attempts = self.retries + 1
         last_error = None
         for attempt in range(attempts):
             if attempt:
                 self._backoff(attempt)
             try:
-                response = self._send_with_failover(method, path, json_body, data, params, headers)
+                response = self._send_with_failover(method, path, json_body, data, params, headers, retry)
             except ApiError as exc:
                 last_error = exc
+                if exc.maybe_sent:
+                    break
                 continue
             if response.status_code in ok:
                 return response
             message, body = _server_message(response)
             last_error = ApiError(method, response.request.url, response.status_code, message, body)
-            if response.status_code not in retry_statuses or (give_up and give_up(last_error)):
+            if not retry or response.status_code not in retry_statuses or (give_up and give_up(last_error)):
                 break
         raise last_error
 
-    def _send_with_failover(self, method, path, json_body, data, params, headers):
+    def _send_with_failover(self, method, path, json_body, data, params, headers, resend=True):
         failures = []
         count = len(self.base_urls)
         for offset in range(count):
@@ -209,6 +216,15 @@ class HttpClient:
                     timeout=self.timeout,
                 )
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+                if not resend and not _nothing_sent(exc):
+                    raise ApiError(
+                        method,
+                        url,
+                        None,
+                        "the connection failed after the request was sent (%s); it may have been processed,"
+                        " so it is not sent again" % _describe_connection_error(exc),
+                        maybe_sent=True,
+                    ) from exc
                 failures.append("%s (%s)" % (self.base_urls[index], _describe_connection_error(exc)))
                 continue
             self._active = index
@@ -240,6 +256,15 @@ def _json_or_none(response):
             response.status_code,
             "expected a JSON body, got: %s" % (response.text or "")[:_MAX_BODY_TEXT],
         )
+
+
+def _nothing_sent(exc):
+    """True when a connection error happened before the request was written, so that
+    sending it again (or to another URL) cannot duplicate it."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, NewConnectionError)
 
 
 def _describe_connection_error(exc):
