@@ -75,10 +75,10 @@ sandbox-status:
 test: lint sanity unit build-check integration molecule
 	@echo "make test: all suites passed"
 
-lint: venv
-	$(BIN)/ruff check plugins tests sandbox/bin
-	$(BIN)/ruff format --check plugins tests sandbox/bin
-	$(BIN)/ansible-lint --profile production --strict
+lint: venv link
+	$(BIN)/ruff check plugins tests sandbox/bin scripts
+	$(BIN)/ruff format --check plugins tests sandbox/bin scripts
+	$(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/ansible-lint --profile production --strict --offline --nocolor
 
 # ansible-test bootstraps pip in each sanity venv with a script from its own file server;
 # scripts/ansible_test_pip_bootstrap.py stands in for it (see its docstring).

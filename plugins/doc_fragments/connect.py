@@ -9,7 +9,7 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-    # Where Kafka Connect is: the options of the connect action group (with kafkaops.connect.http).
+    # Where Kafka Connect is: the options of the connect action group (with kafkaops.connect.http_options).
     DOCUMENTATION = r"""
 options:
   connect_url:

@@ -24,7 +24,7 @@ options:
     aliases: [password]
   headers:
     description:
-      - Extra HTTP headers sent with every request, for example C({"Authorization": "Bearer ..."}).
+      - 'Extra HTTP headers sent with every request, for example C({"Authorization": "Bearer ..."}).'
       - Treated as secret; header values never appear in output or error messages.
     type: dict
   validate_certs:
