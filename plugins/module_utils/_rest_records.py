@@ -1,0 +1,476 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Internal to this collection: not a public API, may change without notice.
+
+"""Pure functions behind the REST Proxy modules: checking the records a task wants to
+produce, reading per-record results, decoding consumed records and giving topic metadata
+one shape. No HTTP and no Ansible here, so every rule is unit-tested on its own; the
+dialects and their URL paths are in ``_rest_proxy.py``.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import base64
+import binascii
+import datetime
+import fnmatch
+import json
+
+FORMATS = ("json", "binary", "string", "avro", "jsonschema", "protobuf")
+SCHEMA_FORMATS = ("avro", "jsonschema", "protobuf")
+RECORD_FIELDS = ("key", "value", "partition", "headers", "timestamp")
+
+WRITTEN, FAILED, UNKNOWN = "written", "failed", "unknown"
+
+
+class RecordError(ValueError):
+    """Input that cannot be produced as asked; the message names the record index."""
+
+
+def _type_name(value):
+    return "null" if value is None else type(value).__name__
+
+
+def compact_json(value):
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+# --- records to produce -------------------------------------------------------------------
+
+
+def records_from_params(records, key=None, value=None, partition=None):
+    """The records to produce as dicts with every field of RECORD_FIELDS, from ``records``
+    or from the single-record options. ``partition`` is the default for records naming none.
+    Headers become a list of ``(name, text-or-None)`` and timestamps epoch milliseconds."""
+    if records is None:
+        records = [{"key": key, "value": value}]
+    result = []
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise RecordError(
+                "records[%d] must be a dict with some of %s, got %s"
+                % (index, ", ".join(RECORD_FIELDS), _type_name(record))
+            )
+        unknown = sorted(set(record) - set(RECORD_FIELDS))
+        if unknown:
+            raise RecordError(
+                "records[%d] has unknown field(s) %s; a record may have %s"
+                % (index, ", ".join(unknown), ", ".join(RECORD_FIELDS))
+            )
+        item = dict((name, record.get(name)) for name in RECORD_FIELDS)
+        if item["partition"] is None:
+            item["partition"] = partition
+        item["partition"] = _partition(index, item["partition"])
+        item["headers"] = _headers(index, item["headers"])
+        item["timestamp"] = _timestamp_ms(index, item["timestamp"])
+        result.append(item)
+    return result
+
+
+def _partition(index, value):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit():
+        raise RecordError("records[%d] partition must be a number of 0 or more, got %r" % (index, value))
+    return int(value)
+
+
+def _headers(index, headers):
+    if headers is None:
+        return []
+    if isinstance(headers, dict):
+        pairs = list(headers.items())
+    elif isinstance(headers, list):
+        pairs = []
+        for header in headers:
+            if not isinstance(header, dict) or not ("name" in header or "key" in header):
+                raise RecordError("records[%d] headers as a list need items like {name: ..., value: ...}" % index)
+            pairs.append((header.get("name", header.get("key")), header.get("value")))
+    else:
+        raise RecordError("records[%d] headers must be a dict or a list, got %s" % (index, _type_name(headers)))
+    for name, value in pairs:
+        if not isinstance(name, str) or not (value is None or isinstance(value, str)):
+            raise RecordError("records[%d] header %r: header names and values must be text" % (index, name))
+    return pairs
+
+
+def _timestamp_ms(index, value):
+    """Epoch milliseconds from an integer or an ISO 8601 text (UTC when it names no zone)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise RecordError("records[%d] timestamp must be epoch milliseconds or ISO 8601 text" % index)
+    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+        return int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            moment = datetime.datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=datetime.timezone.utc)
+            return int(round(moment.timestamp() * 1000))
+    raise RecordError(
+        "records[%d] timestamp %r is neither epoch milliseconds nor ISO 8601 (2026-01-31T12:00:00Z)" % (index, value)
+    )
+
+
+def iso_timestamp(millis):
+    """ISO 8601 UTC text of epoch milliseconds, as Confluent v3 wants it."""
+    moment = datetime.datetime.fromtimestamp(millis / 1000.0, datetime.timezone.utc)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def check_values(records, fmt, binary_encoding="text"):
+    """Fail before sending anything when a key or value cannot be carried by ``fmt``."""
+    for index, record in enumerate(records):
+        for part in ("key", "value"):
+            value = record[part]
+            if value is None:
+                continue
+            if fmt in ("binary", "string") and not isinstance(value, str):
+                raise RecordError(
+                    "records[%d] %s is a %s but format=%s takes text; use format=json for structured data"
+                    % (index, part, _type_name(value), fmt)
+                )
+            if fmt == "binary" and binary_encoding == "base64":
+                try:
+                    base64.b64decode(value, validate=True)
+                except (binascii.Error, ValueError) as exc:
+                    raise RecordError(
+                        "records[%d] %s is not valid base64, but binary_encoding=base64 says it is" % (index, part)
+                    ) from exc
+            if fmt not in ("binary", "string"):
+                try:
+                    json.dumps(value)
+                except (TypeError, ValueError) as exc:
+                    raise RecordError("records[%d] %s cannot be serialised as JSON: %s" % (index, part, exc)) from exc
+
+
+def check_schemas(records, fmt, schemas):
+    """Schema formats need a schema or schema id for every part (key, value) that is used;
+    other formats take none. ``schemas`` has key_schema, key_schema_id, value_schema, value_schema_id."""
+    given = sorted(name for name, value in schemas.items() if value is not None)
+    if fmt not in SCHEMA_FORMATS:
+        if given:
+            raise RecordError("%s only apply to format avro, jsonschema or protobuf, not %s" % (", ".join(given), fmt))
+        return
+    for part in ("key", "value"):
+        if schemas.get(part + "_schema") is not None or schemas.get(part + "_schema_id") is not None:
+            continue
+        for index, record in enumerate(records):
+            if record[part] is not None:
+                raise RecordError(
+                    "records[%d] has a %s, and format=%s needs %s_schema or %s_schema_id to send it"
+                    % (index, part, fmt, part, part)
+                )
+
+
+def schema_text(schema):
+    """Schemas may be given as YAML data (Avro, JSON Schema) or as text (any, Protobuf)."""
+    if schema is None or isinstance(schema, str):
+        return schema
+    return json.dumps(schema, separators=(",", ":"))
+
+
+def to_base64(value, binary_encoding="text"):
+    """The base64 text a binary key or value travels as. Text is sent as its UTF-8 bytes
+    unless ``binary_encoding`` says it is base64 already (for bytes that are not text)."""
+    if value is None or binary_encoding == "base64":
+        return value
+    return base64.b64encode(value.encode("utf-8")).decode("ascii")
+
+
+def from_base64(value):
+    """``(text, encoding)`` of a consumed binary key or value: the UTF-8 text of its bytes
+    when they are valid UTF-8, else the base64 text as the proxy sent it."""
+    if value is None:
+        return None, None
+    raw = base64.b64decode(value)
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return value, "base64"
+
+
+# --- produce results ----------------------------------------------------------------------
+
+
+def outcomes_from_offsets(entries):
+    """Per-record outcomes of a v2-style produce answer (Confluent v2, Karapace, bridge):
+    ``{partition, offset}`` is written; ``error_code`` with ``error`` (Confluent, Karapace,
+    older bridges) or ``message`` (newer bridges) is failed."""
+    outcomes = []
+    for entry in entries or []:
+        entry = entry if isinstance(entry, dict) else {}
+        code = entry.get("error_code")
+        if code is None and entry.get("offset") is not None:
+            outcomes.append((WRITTEN, entry.get("partition"), entry.get("offset")))
+        elif code is not None:
+            outcomes.append((FAILED, code, entry.get("error") or entry.get("message") or ""))
+        else:
+            outcomes.append((UNKNOWN, None, "the proxy reported neither an offset nor an error"))
+    return outcomes
+
+
+def outcomes_from_reports(reports):
+    """Per-record outcomes of Confluent v3 delivery reports: error_code 200 is success."""
+    outcomes = []
+    for report in reports:
+        code = report.get("error_code") if isinstance(report, dict) else None
+        if code == 200:
+            outcomes.append((WRITTEN, report.get("partition_id"), report.get("offset")))
+        else:
+            outcomes.append((FAILED, code, (report or {}).get("message") or ""))
+    return outcomes
+
+
+def split_concatenated_json(text):
+    """The JSON objects of a concatenated JSON stream, in order. A truncated or garbled
+    tail ends the list: the records it should have reported stay unaccounted for."""
+    decoder = json.JSONDecoder()
+    objects, position, end = [], 0, len(text)
+    while True:
+        while position < end and text[position] in " \t\r\n":
+            position += 1
+        if position >= end:
+            return objects
+        try:
+            value, position = decoder.raw_decode(text, position)
+        except ValueError:
+            return objects
+        objects.append(value)
+
+
+def _index_ranges(indices):
+    """'0-4, 9' for [0, 1, 2, 3, 4, 9]: readable in a message whatever the count."""
+    ranges = []
+    for index in indices:
+        if ranges and ranges[-1][1] == index - 1:
+            ranges[-1][1] = index
+        else:
+            ranges.append([index, index])
+    return ", ".join(str(a) if a == b else "%d-%d" % (a, b) for a, b in ranges)
+
+
+class ProduceReport:
+    """What became of every record of one produce task, batch by batch."""
+
+    def __init__(self, total):
+        self.total = total
+        self.offsets = []
+        self.failed = []
+        self.unknown = []
+        self.not_sent = []
+        self.key_schema_id = None
+        self.value_schema_id = None
+        self.error = None
+
+    @property
+    def complete(self):
+        return not (self.failed or self.unknown or self.not_sent)
+
+    def add_batch(self, start, size, outcomes):
+        """Account for one answered batch; returns whether every record of it was written."""
+        for offset, outcome in enumerate(outcomes[:size]):
+            kind, first, second = outcome
+            if kind == WRITTEN:
+                self.offsets.append({"index": start + offset, "partition": first, "offset": second})
+            elif kind == FAILED:
+                self.failed.append({"index": start + offset, "error_code": first, "message": second})
+            else:
+                self.unknown.append(start + offset)
+        # Fewer results than records: the answer stopped early and the rest are unaccounted for.
+        self.unknown.extend(range(start + len(outcomes), start + size))
+        return all(outcome[0] == WRITTEN for outcome in outcomes) and len(outcomes) >= size
+
+    def reject_batch(self, start, size, error_code, message):
+        """The proxy refused the whole request: none of its records was written."""
+        for index in range(start, start + size):
+            self.failed.append({"index": index, "error_code": error_code, "message": message})
+
+    def lose_batch(self, start, size):
+        """The request may or may not have been processed: its records are not sent again."""
+        self.unknown.extend(range(start, start + size))
+
+    def skip_from(self, start):
+        self.not_sent.extend(range(start, self.total))
+
+    def summary(self):
+        parts = ["%d of %d records written" % (len(self.offsets), self.total)]
+        if self.failed:
+            first = self.failed[0]
+            parts.append(
+                "%d failed (records %s; first error %s: %s)"
+                % (
+                    len(self.failed),
+                    _index_ranges([f["index"] for f in self.failed]),
+                    first["error_code"],
+                    first["message"],
+                )
+            )
+        if self.unknown:
+            parts.append(
+                "outcome unknown for records %s (not sent again: check the topic before resending them)"
+                % _index_ranges(self.unknown)
+            )
+        if self.not_sent:
+            parts.append("records %s not sent after the failure" % _index_ranges(self.not_sent))
+        if self.error is not None:
+            parts.append("the proxy answered: %s" % self.error)
+        return "; ".join(parts)
+
+
+# --- consumed records ---------------------------------------------------------------------
+
+
+def consumed_record(raw, fmt):
+    """One consumed record as the module returns it; binary keys and values decoded."""
+    record = dict((name, raw.get(name)) for name in ("topic", "partition", "offset", "key", "value"))
+    if fmt == "binary":
+        record["key"], record["key_encoding"] = from_base64(record["key"])
+        record["value"], record["value_encoding"] = from_base64(record["value"])
+    return record
+
+
+def value_matches(value, wanted, mode="contains"):
+    """Whether a consumed value is the marker ``wanted``. ``equals`` compares the values as
+    data. ``contains``: with a dict marker and a dict value, every item of the marker is in the
+    value; otherwise the marker's text is in the value's text (JSON text for structured data)."""
+    if value is None:
+        return wanted is None
+    if mode == "equals":
+        return value == wanted
+    if isinstance(wanted, dict) and isinstance(value, dict):
+        return all(name in value and value[name] == item for name, item in wanted.items())
+    needle = wanted if isinstance(wanted, str) else compact_json(wanted)
+    haystack = value if isinstance(value, str) else compact_json(value)
+    return needle in haystack
+
+
+def commit_positions(records):
+    """{(topic, partition): highest offset returned}: what a commit has to cover."""
+    positions = {}
+    for record in records:
+        place = (record["topic"], record["partition"])
+        positions[place] = max(positions.get(place, -1), record["offset"])
+    return positions
+
+
+# --- topic metadata -----------------------------------------------------------------------
+
+
+def is_glob(pattern):
+    return any(char in pattern for char in "*?[")
+
+
+def select_topics(available, wanted, include_internal):
+    """``(selected, missing)`` from ``available`` ({name: is_internal}). Without ``wanted``
+    every topic is selected; globs select matching topics; plain names are always returned
+    when they exist (internal or not) and are ``missing`` when they do not."""
+    selected, missing = [], []
+
+    def add(name):
+        if name not in selected:
+            selected.append(name)
+
+    if not wanted:
+        for name in sorted(available):
+            if include_internal or not available[name]:
+                add(name)
+        return selected, missing
+    for pattern in wanted:
+        if is_glob(pattern):
+            for name in sorted(available):
+                if fnmatch.fnmatchcase(name, pattern) and (include_internal or not available[name]):
+                    add(name)
+        elif pattern in available:
+            add(pattern)
+        elif pattern not in missing:
+            missing.append(pattern)
+    return selected, missing
+
+
+def looks_internal(name):
+    """v2 dialects do not flag internal topics; Kafka's own (__consumer_offsets,
+    __transaction_state, __share_group_state) all start with two underscores."""
+    return name.startswith("__")
+
+
+def topic_from_v2(data):
+    """The common topic shape from a v2 or bridge ``GET /topics/{name}`` answer."""
+    partitions = []
+    for item in data.get("partitions") or []:
+        partitions.append(
+            {
+                "partition": item.get("partition"),
+                "leader": item.get("leader"),
+                "replicas": [
+                    {"broker": r.get("broker"), "leader": bool(r.get("leader")), "in_sync": bool(r.get("in_sync"))}
+                    for r in item.get("replicas") or []
+                ],
+            }
+        )
+    partitions.sort(key=lambda p: p["partition"])
+    return {
+        "name": data.get("name"),
+        "partitions_count": len(partitions),
+        "replication_factor": max([len(p["replicas"]) for p in partitions] or [0]),
+        "is_internal": looks_internal(data.get("name") or ""),
+        "partitions": partitions,
+        "configs": dict(data.get("configs") or {}),
+    }
+
+
+def topic_from_v3(data, replicas, configs):
+    """The common topic shape from v3 TopicData, its ReplicaData items and its config items.
+    Partitions without a live replica are listed with no leader and no replicas."""
+    by_partition = {}
+    for replica in replicas:
+        by_partition.setdefault(replica["partition_id"], []).append(replica)
+    partitions = []
+    for number in sorted(set(range(data.get("partitions_count") or 0)) | set(by_partition)):
+        members = sorted(by_partition.get(number, []), key=lambda r: r["broker_id"])
+        leaders = [r["broker_id"] for r in members if r.get("is_leader")]
+        partitions.append(
+            {
+                "partition": number,
+                "leader": leaders[0] if leaders else None,
+                "replicas": [
+                    {"broker": r["broker_id"], "leader": bool(r.get("is_leader")), "in_sync": bool(r.get("is_in_sync"))}
+                    for r in members
+                ],
+            }
+        )
+    return {
+        "name": data["topic_name"],
+        "partitions_count": data.get("partitions_count"),
+        "replication_factor": data.get("replication_factor"),
+        "is_internal": bool(data.get("is_internal")),
+        "partitions": partitions,
+        "configs": dict((c["name"], c.get("value")) for c in configs),
+    }
+
+
+def shape_topic(topic, include_partitions, include_configs):
+    """Drop what the task did not ask for, so every dialect returns the same keys."""
+    shaped = dict(topic)
+    if not include_partitions:
+        shaped.pop("partitions", None)
+    if not include_configs:
+        shaped.pop("configs", None)
+    return shaped
+
+
+def brokers_of(topics):
+    """Broker ids hosting replicas of ``topics``: the bridge has no brokers endpoint."""
+    return sorted(set(r["broker"] for t in topics for p in t.get("partitions", []) for r in p["replicas"]))

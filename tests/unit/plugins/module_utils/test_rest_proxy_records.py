@@ -1,0 +1,171 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.kafkaops.connect.plugins.module_utils import _rest_records as rr
+from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture
+
+
+def test_single_record_options_become_one_record_with_every_field():
+    assert rr.records_from_params(None, key="k", value=None, partition=2) == [
+        {"key": "k", "value": None, "partition": 2, "headers": [], "timestamp": None}
+    ]
+
+
+def test_default_partition_applies_only_to_records_naming_none():
+    records = rr.records_from_params([{"value": 1}, {"value": 2, "partition": "0"}], partition=3)
+    assert [r["partition"] for r in records] == [3, 0]
+
+
+@pytest.mark.parametrize(
+    "given, millis",
+    [
+        (1769860800000, 1769860800000),
+        ("1769860800000", 1769860800000),
+        ("2026-01-31T12:00:00Z", 1769860800000),
+        ("2026-01-31T13:00:00+01:00", 1769860800000),
+        ("2026-01-31T12:00:00.250", 1769860800250),
+    ],
+)
+def test_timestamps_become_epoch_milliseconds(given, millis):
+    assert rr.records_from_params([{"timestamp": given}])[0]["timestamp"] == millis
+    assert rr.iso_timestamp(1769860800000) == "2026-01-31T12:00:00.000Z"
+
+
+def test_headers_as_dict_or_list_keep_repeated_names():
+    records = rr.records_from_params(
+        [{"headers": {"a": "1"}}, {"headers": [{"name": "x", "value": "1"}, {"key": "x", "value": None}]}]
+    )
+    assert records[0]["headers"] == [("a", "1")]
+    assert records[1]["headers"] == [("x", "1"), ("x", None)]
+
+
+@pytest.mark.parametrize(
+    "records, message",
+    [
+        (["text"], "records[0] must be a dict"),
+        ([{"value": 1}, {"headers": "a=b"}], "records[1] headers must be a dict or a list"),
+        ([{"headers": {"a": 5}}], "records[0] header 'a': header names and values must be text"),
+        ([{"partition": True}], "records[0] partition must be a number"),
+    ],
+)
+def test_record_errors_name_the_index(records, message):
+    with pytest.raises(rr.RecordError, match=r"^" + message.replace("[", r"\[").replace("]", r"\]")):
+        rr.records_from_params(records)
+
+
+def test_values_are_checked_for_the_format():
+    records = rr.records_from_params([{"value": "ok"}, {"key": 5, "value": "x"}])
+    with pytest.raises(rr.RecordError, match=r"records\[1\] key is a int but format=binary takes text"):
+        rr.check_values(records, "binary")
+    rr.check_values(records, "json")
+    with pytest.raises(rr.RecordError, match="cannot be serialised as JSON"):
+        rr.check_values(rr.records_from_params([{"value": {1, 2}}]), "avro")
+
+
+def test_schema_rules():
+    records = rr.records_from_params([{"value": 1}, {"key": None, "value": None}])
+    none = dict(key_schema=None, key_schema_id=None, value_schema=None, value_schema_id=None)
+    rr.check_schemas(records, "json", none)
+    # Keys are all null, so no key schema is needed.
+    rr.check_schemas(records, "protobuf", dict(none, value_schema="syntax = 'proto3';"))
+    with pytest.raises(rr.RecordError, match=r"records\[0\] has a value, and format=jsonschema needs value_schema"):
+        rr.check_schemas(records, "jsonschema", none)
+    assert rr.schema_text({"type": "string"}) == '{"type":"string"}'
+
+
+def test_binary_round_trip_and_encodings():
+    assert rr.to_base64("café") == "Y2Fmw6k="
+    assert rr.to_base64("//4A", "base64") == "//4A"
+    assert rr.from_base64("Y2Fmw6k=") == ("café", "utf-8")
+    assert rr.from_base64("//4A") == ("//4A", "base64")
+    assert rr.from_base64(None) == (None, None)
+
+
+def test_v2_style_outcomes_of_every_dialect():
+    confluent = load_fixture("rest_proxy", "confluent_v2", "produce_partial.json")["offsets"]
+    karapace = load_fixture("rest_proxy", "karapace", "produce_partial.json")["offsets"]
+    bridge = load_fixture("rest_proxy", "strimzi_bridge", "produce_partial.json")["offsets"]
+    assert [o[0] for o in rr.outcomes_from_offsets(confluent)] == ["written", "failed", "written"]
+    assert rr.outcomes_from_offsets(karapace)[1:] == [
+        ("failed", 2, "Broker: Not enough in-sync replicas"),
+        ("failed", 1, "timed out waiting to publish message"),
+    ]
+    assert rr.outcomes_from_offsets(bridge)[1] == (
+        "failed",
+        404,
+        "Topic orders not present in metadata after 60000 ms.",
+    )
+    assert rr.outcomes_from_offsets([{}])[0][0] == "unknown"
+
+
+def test_concatenated_json_with_and_without_separators_and_cut_short():
+    text = '{"error_code":200,"offset":1}{"error_code":400,"message":"x"}\r\n {"error_code":200,"offset":2}'
+    assert [r["error_code"] for r in rr.split_concatenated_json(text)] == [200, 400, 200]
+    assert len(rr.split_concatenated_json(text[:-5])) == 2
+    assert rr.split_concatenated_json("") == []
+
+
+def test_v3_reports_outcomes():
+    reports = load_fixture("rest_proxy", "confluent_v3", "reports_middle_failure.json")
+    assert rr.outcomes_from_reports(reports) == [
+        ("written", 0, 100),
+        ("failed", 40403, "This server does not host this topic-partition."),
+        ("written", 1, 57),
+    ]
+
+
+def test_produce_report_accounts_for_every_record():
+    report = rr.ProduceReport(8)
+    assert report.add_batch(0, 3, [("written", 0, 1), ("written", 0, 2), ("written", 1, 1)])
+    assert not report.add_batch(3, 3, [("written", 0, 3), ("failed", 50003, "retriable")])
+    report.skip_from(6)
+    assert report.unknown == [5] and report.not_sent == [6, 7]
+    assert report.summary() == (
+        "4 of 8 records written; 1 failed (records 4; first error 50003: retriable); "
+        "outcome unknown for records 5 (not sent again: check the topic before resending them); "
+        "records 6-7 not sent after the failure"
+    )
+
+
+@pytest.mark.parametrize(
+    "value, marker, mode, expected",
+    [
+        ("MARKER run-42", "run-42", "contains", True),
+        ("MARKER run-42", "run-42", "equals", False),
+        ({"id": 3, "status": "DONE"}, {"status": "DONE"}, "contains", True),
+        ({"id": 3, "status": "DONE"}, {"status": "DONE"}, "equals", False),
+        ({"id": 3}, '"id":3', "contains", True),
+        (42, 42, "equals", True),
+        (None, "x", "contains", False),
+    ],
+)
+def test_until_matching(value, marker, mode, expected):
+    assert rr.value_matches(value, marker, mode) is expected
+
+
+def test_commit_positions_take_the_highest_offset_per_partition():
+    records = [
+        {"topic": "t", "partition": 0, "offset": 5},
+        {"topic": "t", "partition": 0, "offset": 3},
+        {"topic": "t", "partition": 1, "offset": 0},
+    ]
+    assert rr.commit_positions(records) == {("t", 0): 5, ("t", 1): 0}
+
+
+def test_topic_selection():
+    available = {"orders": False, "orders.eu": False, "__consumer_offsets": True}
+    assert rr.select_topics(available, None, False) == (["orders", "orders.eu"], [])
+    assert rr.select_topics(available, ["__*", "orders"], False) == (["orders"], [])
+    assert rr.select_topics(available, ["__*"], True) == (["__consumer_offsets"], [])
+    assert rr.select_topics(available, ["__consumer_offsets", "gone", "gone", "x*"], False) == (
+        ["__consumer_offsets"],
+        ["gone"],
+    )
