@@ -20,7 +20,7 @@ description:
 author:
   - kafkaops.connect contributors (@kafkaops)
 extends_documentation_fragment:
-  - kafkaops.connect.http
+  - kafkaops.connect.http_options
   - kafkaops.connect.connect
   - kafkaops.connect.attributes
   - kafkaops.connect.attributes.INFO_MODULE
