@@ -255,7 +255,7 @@ def _json_or_none(response):
             response.request.url,
             response.status_code,
             "expected a JSON body, got: %s" % (response.text or "")[:_MAX_BODY_TEXT],
-        )
+        ) from None
 
 
 def _nothing_sent(exc):
