@@ -1,0 +1,292 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: kafka_rest_consume
+short_description: Read records from Kafka topics through a Kafka REST Proxy
+version_added: 0.1.0
+description:
+  - Reads records back, for runbooks and pipeline verification, through Confluent REST Proxy
+    (API v2), Karapace or the Strimzi Kafka Bridge.
+  - Creates a consumer instance, assigns it every partition of the topics, moves it to where
+    O(from) says, polls until O(max_records) records were read, a record matching O(until) was
+    seen or O(poll_timeout) passed, and always deletes the instance, also when something failed.
+  - Partitions are assigned rather than subscribed, so reading starts exactly at the beginning,
+    the end or the committed offsets whatever the group has committed, and there is no group
+    rebalance to wait for.
+  - Confluent v3 has no consumer API. With O(dialect=auto) this module does not probe for v3,
+    since Confluent REST Proxy serves its v2 consumer API next to v3.
+author:
+  - kafkaops.connect contributors (@kafkaops)
+extends_documentation_fragment:
+  - kafkaops.connect.http_options
+  - kafkaops.connect.rest_proxy
+  - kafkaops.connect.attributes
+  - kafkaops.connect.attributes.ACTION_GROUP_REST_PROXY
+attributes:
+  check_mode:
+    support: full
+    details:
+      - Records are read as in a real run (the consumer instance is deleted afterwards); with
+        O(commit=true) nothing is committed and C(changed) says whether a commit would happen.
+  diff_mode:
+    support: none
+options:
+  topic:
+    description:
+      - The topic to read. Exactly one of O(topic) and O(topics) is required.
+    type: str
+  topics:
+    description:
+      - Several topics to read at once.
+    type: list
+    elements: str
+  group:
+    description:
+      - Consumer group the instance belongs to; its committed offsets are used with O(from=committed)
+        and updated with O(commit=true).
+      - Default is a unique throw-away group, returned as RV(group).
+    type: str
+  format:
+    description:
+      - How the proxy decodes keys and values; it must match how they were produced.
+      - V(json) returns data. V(binary) returns each key and value as text when its bytes are
+        valid UTF-8, else as base64 text; RV(records[].key_encoding) and
+        RV(records[].value_encoding) say which (V(utf-8) or V(base64)).
+      - V(string) is the bridge's C(text) format (Strimzi bridge only; with Confluent use V(binary)).
+      - V(avro), V(jsonschema), V(protobuf) return the JSON form of the data (Confluent v2 and Karapace).
+    type: str
+    default: json
+    choices: [json, binary, string, avro, jsonschema, protobuf]
+  from:
+    description:
+      - Where to start in each partition.
+      - V(beginning) reads from the first record still in the topic.
+      - V(end) reads only records produced after the consumer was set up.
+      - V(committed) continues from the group's committed offsets, and from the beginning of
+        partitions without one.
+    type: str
+    default: beginning
+    choices: [beginning, end, committed]
+  max_records:
+    description:
+      - Stop after this many records.
+    type: int
+    default: 100
+  poll_timeout:
+    description:
+      - Seconds to keep polling before returning what was read. An empty topic takes this long.
+      - This is the whole read; O(timeout) is the time allowed for each HTTP request.
+    type: float
+    default: 30
+  until:
+    description:
+      - Stop as soon as a record whose value matches this is read (see O(until_match)). The
+        matching record is the last one returned, and RV(found) says whether it was seen.
+    type: raw
+  until_match:
+    description:
+      - V(contains) matches when the marker's text is part of the value's text (JSON text for
+        structured values) or, for a dict marker and a dict value, when every item of the
+        marker is in the value.
+      - V(equals) matches when the value equals the marker as data.
+    type: str
+    default: contains
+    choices: [contains, equals]
+  commit:
+    description:
+      - Commit, for O(group), the offsets of the records returned (and no further).
+    type: bool
+    default: false
+seealso:
+  - module: kafkaops.connect.kafka_rest_produce
+    description: Produce the records to read back.
+  - module: kafkaops.connect.kafka_rest_topic_info
+    description: Check topics and partitions.
+"""
+
+EXAMPLES = r"""
+- name: The first 10 JSON records of a topic through the Strimzi Kafka Bridge
+  kafkaops.connect.kafka_rest_consume:
+    rest_proxy_url: http://localhost:8080
+    dialect: strimzi_bridge
+    topic: orders
+    max_records: 10
+  register: orders
+
+- name: Wait up to two minutes for a marker record through Confluent REST Proxy (v2 API)
+  kafkaops.connect.kafka_rest_consume:
+    rest_proxy_url: http://localhost:8082
+    dialect: confluent_v2
+    topic: pipeline-out
+    from: end
+    until: {run_id: "{{ run_id }}"}
+    max_records: 100000
+    poll_timeout: 120
+  register: marker
+  failed_when: not marker.found
+
+- name: Continue a group through Karapace and commit what was read
+  kafkaops.connect.kafka_rest_consume:
+    rest_proxy_url: http://karapace.example.com:8082
+    topics: [audit-a, audit-b]
+    group: audit-reader
+    from: committed
+    format: binary
+    commit: true
+
+- name: Compare what was read with what was produced, record by record
+  ansible.builtin.assert:
+    that: orders.records | map(attribute='value') | list == expected_values
+"""
+
+RETURN = r"""
+records:
+  description: The records read, in the order the proxy returned them.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    topic:
+      description: Topic of the record.
+      type: str
+    partition:
+      description: Partition of the record.
+      type: int
+    offset:
+      description: Offset of the record.
+      type: int
+    key:
+      description: Key, decoded per O(format); null when the record has none.
+      type: raw
+    value:
+      description: Value, decoded per O(format); null for a tombstone.
+      type: raw
+    key_encoding:
+      description: V(utf-8) or V(base64), see O(format); null for a null key.
+      returned: when O(format=binary)
+      type: str
+    value_encoding:
+      description: V(utf-8) or V(base64), see O(format); null for a null value.
+      returned: when O(format=binary)
+      type: str
+  sample:
+    - {topic: orders, partition: 0, offset: 0, key: order-1001, value: {id: 1001, amount: 25.5}}
+count:
+  description: Number of records returned.
+  returned: always
+  type: int
+  sample: 1
+found:
+  description: Whether a record matching O(until) was read; null without O(until).
+  returned: always
+  type: bool
+  sample: true
+committed:
+  description: Whether offsets were committed.
+  returned: always
+  type: bool
+  sample: false
+group:
+  description: The consumer group used.
+  returned: always
+  type: str
+  sample: kafkaops-consume-5f1c2a7e9b3d4c1a
+consumer_deleted:
+  description: Whether the consumer instance was deleted; a warning says why when it was not.
+  returned: always
+  type: bool
+  sample: true
+dialect:
+  description: The API the proxy was talked to in, as detected or forced.
+  returned: always
+  type: str
+  sample: strimzi_bridge
+http_requests:
+  description: Number of HTTP requests made, dialect detection and polls included.
+  returned: always
+  type: int
+  sample: 7
+requests:
+  description: Same as RV(http_requests).
+  returned: always
+  type: int
+  sample: 7
+"""
+
+import uuid
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils._rest_proxy import (
+    PROXY_ERRORS,
+    fail_request,
+    proxy_fields,
+    rest_proxy,
+)
+from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import FORMATS
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=rest_proxy_argument_spec(
+            topic=dict(type="str"),
+            topics=dict(type="list", elements="str"),
+            group=dict(type="str"),
+            format=dict(type="str", default="json", choices=list(FORMATS)),
+            max_records=dict(type="int", default=100),
+            poll_timeout=dict(type="float", default=30),
+            until=dict(type="raw"),
+            until_match=dict(type="str", default="contains", choices=["contains", "equals"]),
+            commit=dict(type="bool", default=False),
+            **{"from": dict(type="str", default="beginning", choices=["beginning", "end", "committed"])},
+        ),
+        mutually_exclusive=[("topic", "topics")],
+        required_one_of=[("topic", "topics")],
+        supports_check_mode=True,
+    )
+    p = module.params
+    topics = [p["topic"]] if p["topic"] else [t for t in p["topics"] if t]
+    if not topics or p["max_records"] < 1 or p["poll_timeout"] <= 0:
+        module.fail_json(msg="give at least one topic, max_records of 1 or more and a positive poll_timeout")
+    group = p["group"] or "kafkaops-consume-%s" % uuid.uuid4().hex[:16]
+    proxy = rest_proxy(module)
+    try:
+        outcome = proxy.consume(
+            topics,
+            group,
+            p["format"],
+            p["from"],
+            p["max_records"],
+            p["poll_timeout"],
+            until=p["until"],
+            until_match=p["until_match"],
+            commit=p["commit"],
+            check_mode=module.check_mode,
+        )
+    except PROXY_ERRORS as error:
+        fail_request(module, proxy, error, group=group, consumer_deleted=proxy.consumer_deleted)
+    if not outcome["consumer_deleted"]:
+        module.warn("the consumer instance was not deleted: %s" % outcome.get("delete_error"))
+    module.exit_json(
+        changed=bool(p["commit"] and outcome["records"]),
+        records=outcome["records"],
+        count=len(outcome["records"]),
+        found=outcome["found"] if p["until"] is not None else None,
+        committed=outcome["committed"],
+        group=group,
+        consumer_deleted=outcome["consumer_deleted"],
+        **proxy_fields(proxy),
+    )
+
+
+if __name__ == "__main__":
+    main()

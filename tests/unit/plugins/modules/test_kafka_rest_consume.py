@@ -1,0 +1,255 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+import pytest
+from responses import matchers
+
+from ansible_collections.kafkaops.connect.plugins.module_utils import _rest_proxy
+from ansible_collections.kafkaops.connect.plugins.modules import kafka_rest_consume
+from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
+
+URL = "http://proxy.test:8082"
+GROUP = "verifier"
+INSTANCE = re.compile(re.escape(URL + "/consumers/" + GROUP + "/instances/") + r"kafkaops-[0-9a-f]{16}")
+V2 = "application/vnd.kafka.v2+json"
+PARTITIONS = {"partitions": [{"topic": "orders", "partition": 0}, {"topic": "orders", "partition": 1}]}
+
+
+def fx(dialect, name):
+    return load_fixture("rest_proxy", dialect, name)
+
+
+def run(check_mode=False, **args):
+    args.setdefault("rest_proxy_url", [URL])
+    args.setdefault("topic", "orders")
+    args.setdefault("group", GROUP)
+    return run_module(kafka_rest_consume.main, args, check_mode=check_mode)
+
+
+def under(path):
+    return re.compile(INSTANCE.pattern + re.escape(path) + r"(\?.*)?$")
+
+
+def consumer_set_up(http, dialect, config, seek="beginning"):
+    http.post(
+        URL + "/consumers/" + GROUP,
+        json=fx(dialect, "consumer_created.json"),
+        match=[matchers.header_matcher({"Content-Type": V2}), matchers.json_params_matcher(config, strict_match=False)],
+    )
+    http.get(URL + "/topics/orders/partitions", json=fx("confluent_v2", "partitions_orders.json"))
+    http.post(under("/assignments"), status=204, match=[matchers.json_params_matcher(PARTITIONS)])
+    if seek:
+        http.post(under("/positions/" + seek), status=204, match=[matchers.json_params_matcher(PARTITIONS)])
+
+
+def polled(http, records, embedded):
+    """One poll answered with ``records``, asked for in the embedded format ``embedded``."""
+    accept = matchers.header_matcher({"Accept": "application/vnd.kafka.%s.v2+json" % embedded})
+    http.get(under("/records"), json=records, match=[accept])
+
+
+def committed(http, *offsets):
+    """The commit of ``(partition, offset)`` pairs of topic orders, as the dialect wants them."""
+    body = {"offsets": [{"topic": "orders", "partition": p, "offset": o} for p, o in offsets]}
+    http.post(under("/offsets"), status=204, match=[matchers.json_params_matcher(body)])
+
+
+def deleted(http, status=204, **kwargs):
+    http.delete(INSTANCE, status=status, **kwargs)
+
+
+def test_bridge_reads_text_until_the_marker_commits_next_offsets_and_deletes_the_instance(http):
+    http.get(URL + "/", json=fx("strimzi_bridge", "root.json"))
+    consumer_set_up(
+        http, "strimzi_bridge", {"format": "text", "auto.offset.reset": "earliest", "enable.auto.commit": False}
+    )
+    polled(http, fx("strimzi_bridge", "records_text.json"), "text")
+    # The bridge commits the offset it is given: the next one to read.
+    committed(http, (0, 1), (1, 1))
+    deleted(http)
+
+    result = run(format="string", until="MARKER", commit=True)
+
+    assert not result.failed and result["changed"] is True
+    assert result["dialect"] == "strimzi_bridge"
+    assert [r["value"] for r in result["records"]] == ["hello", "MARKER run-42"]
+    assert result["records"][1] == {
+        "topic": "orders",
+        "partition": 1,
+        "offset": 0,
+        "key": "k2",
+        "value": "MARKER run-42",
+    }
+    assert result["found"] is True and result["committed"] is True and result["consumer_deleted"] is True
+    # No v3 probe when consuming: / then create, partitions, assign, seek, poll, commit, delete.
+    assert result["requests"] == 8
+
+
+def test_v2_stops_at_max_records_and_commits_the_last_offsets_read(http):
+    consumer_set_up(
+        http, "confluent_v2", {"format": "json", "auto.offset.reset": "earliest", "auto.commit.enable": "false"}
+    )
+    polled(http, fx("confluent_v2", "records_json.json"), "json")
+    # Confluent adds one to the offset it is given.
+    committed(http, (0, 0), (1, 0))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", max_records=2, commit=True)
+
+    assert result["count"] == 2 and result["found"] is None
+    assert result["records"][0]["value"] == {"id": 1, "status": "new"}
+
+
+def test_v2_until_a_dict_marker_and_from_committed_needs_no_seek(http):
+    consumer_set_up(http, "confluent_v2", {"format": "json"}, seek=None)
+    http.get(under("/records"), json=fx("confluent_v2", "records_json.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", until={"status": "DONE"}, **{"from": "committed"})
+
+    assert result["found"] is True and result["count"] == 3
+    assert result["changed"] is False and result["committed"] is False
+
+
+def test_binary_values_are_decoded_when_they_are_utf8(http):
+    consumer_set_up(http, "confluent_v2", {"format": "binary"}, seek="end")
+    http.get(under("/records"), json=fx("confluent_v2", "records_binary.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", format="binary", max_records=2, **{"from": "end"})
+
+    assert result["records"] == [
+        {
+            "topic": "blobs",
+            "partition": 0,
+            "offset": 7,
+            "key": "key-1",
+            "value": "café",
+            "key_encoding": "utf-8",
+            "value_encoding": "utf-8",
+        },
+        {
+            "topic": "blobs",
+            "partition": 0,
+            "offset": 8,
+            "key": None,
+            "value": "//4A",
+            "key_encoding": None,
+            "value_encoding": "base64",
+        },
+    ]
+
+
+def test_polls_until_the_time_is_up_when_nothing_comes(http, monkeypatch):
+    ticks = iter(range(0, 1000, 10))
+    monkeypatch.setattr(_rest_proxy, "_clock", lambda: next(ticks))
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    http.get(under("/records"), json=[])
+    deleted(http)
+
+    result = run(dialect="confluent_v2", poll_timeout=25, until="never")
+
+    assert not result.failed
+    assert result["count"] == 0 and result["found"] is False
+    polls = [c for c in http.calls if c.request.url.split("?")[0].endswith("/records")]
+    assert len(polls) == 2
+    assert "timeout=5000" in polls[0].request.url
+
+
+def test_format_mismatch_406_fails_and_the_instance_is_still_deleted(http):
+    consumer_set_up(http, "confluent_v2", {"format": "avro"})
+    http.get(under("/records"), status=406, json=fx("confluent_v2", "error_406_format.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", format="avro")
+
+    assert result.failed
+    assert result["status"] == 406 and result["error_code"] == 40601
+    assert "does not match the deserializer" in result["msg"]
+    assert result["consumer_deleted"] is True and result["group"] == GROUP
+
+
+def test_missing_topic_fails_and_the_instance_is_deleted(http):
+    http.post(URL + "/consumers/" + GROUP, json=fx("confluent_v2", "consumer_created.json"))
+    http.get(URL + "/topics/orders/partitions", status=404, json=fx("confluent_v2", "error_topic_not_found.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2")
+
+    assert result.failed and result["error_code"] == 40401
+    assert result["consumer_deleted"] is True
+
+
+def test_a_rejected_consumer_config_still_tries_the_delete(http):
+    http.post(URL + "/consumers/" + GROUP, status=422, json=fx("strimzi_bridge", "error_unprocessable.json"))
+    deleted(http, status=404, json={"error_code": 404, "message": "The specified consumer instance was not found."})
+
+    result = run(dialect="strimzi_bridge")
+
+    assert result.failed and result["status"] == 422
+    assert result["consumer_deleted"] is True
+
+
+def test_a_failed_delete_is_a_warning_not_a_failure(http):
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    http.get(under("/records"), json=fx("confluent_v2", "records_json.json"))
+    deleted(http, status=500, json={"error_code": 500, "message": "Internal Server Error"})
+
+    result = run(dialect="confluent_v2", max_records=1, retries=0)
+
+    assert not result.failed
+    assert result["consumer_deleted"] is False
+    assert "consumer instance was not deleted" in str(result["warnings"][0])
+
+
+def test_v3_has_no_consumer_api(http):
+    result = run(dialect="confluent_v3")
+
+    assert result.failed
+    assert result["msg"].startswith("confluent_v3 has no consumer API")
+    assert len(http.calls) == 0
+
+
+def test_string_format_needs_the_bridge(http):
+    http.get(URL + "/", json={})
+
+    result = run(format="string")
+
+    assert result.failed and result["dialect"] == "confluent_v2"
+    assert "confluent_v2 cannot consume format string" in result["msg"]
+
+
+def test_check_mode_reads_but_does_not_commit(http):
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    http.get(under("/records"), json=fx("confluent_v2", "records_json.json"))
+    deleted(http)
+
+    result = run(check_mode=True, dialect="confluent_v2", max_records=4, commit=True)
+
+    assert not result.failed and result["changed"] is True
+    assert result["committed"] is False and result["count"] == 4
+
+
+def test_default_group_is_a_fresh_one(http):
+    http.post(re.compile(re.escape(URL) + r"/consumers/kafkaops-consume-[0-9a-f]{16}$"), status=500, json={})
+    http.delete(re.compile(re.escape(URL) + r"/consumers/kafkaops-consume-[0-9a-f]{16}/instances/.*"), status=204)
+
+    result = run(dialect="confluent_v2", group=None)
+
+    assert result.failed and result["group"].startswith("kafkaops-consume-")
+
+
+@pytest.mark.parametrize("args", [{"max_records": 0}, {"poll_timeout": 0}, {"topics": [""]}])
+def test_bad_limits_are_refused(http, args):
+    if "topics" not in args:
+        args["topic"] = "orders"
+    result = run_module(kafka_rest_consume.main, dict(rest_proxy_url=[URL], dialect="confluent_v2", **args))
+    assert result.failed and "max_records of 1 or more" in result["msg"]
