@@ -10,6 +10,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 SANDBOX := $(CURDIR)/sandbox/bin/sandbox
+CONNECT_PORT := $(or $(SANDBOX_CONNECT_PORT_1),18083)
 PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
 # ansible-test insists on running from .../ansible_collections/<namespace>/<name>:
@@ -104,8 +105,9 @@ molecule: venv link sandbox-up
 		(cd extensions && $(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/molecule test -s $$scenario) || exit 1; \
 	done
 
-# The built artifact must install, and every module must be documented from the installed copy.
-build-check: venv
+# The built artifact must install, every module must be documented from the installed copy,
+# and a module called by its FQCN from that copy must really run (against the sandbox).
+build-check: venv sandbox-up
 	@rm -rf $(DIST) $(INSTALLED) && mkdir -p $(DIST)
 	$(BIN)/ansible-galaxy collection build --force --output-path $(DIST) .
 	$(BIN)/ansible-galaxy collection install --force -p $(INSTALLED) $(DIST)/kafkaops-connect-*.tar.gz
@@ -114,6 +116,9 @@ build-check: venv
 			|| { echo "ansible-doc kafkaops.connect.$$module failed"; exit 1; }; \
 		echo "ansible-doc kafkaops.connect.$$module: ok"; \
 	done
+	@ANSIBLE_COLLECTIONS_PATH=$(INSTALLED) $(BIN)/ansible localhost -c local -e ansible_python_interpreter=$(BIN)/python \
+		-m kafkaops.connect.kafka_connect_info -a 'gather_subset=worker connect_url=http://127.0.0.1:$(CONNECT_PORT)' \
+		| grep '"version"' >/dev/null && echo "kafkaops.connect.kafka_connect_info from the installed copy: ok"
 	@ls -l $(DIST)/kafkaops-connect-*.tar.gz | awk '{print "artifact:", $$NF, $$5, "bytes"}'
 	@tar -tzf $(DIST)/kafkaops-connect-*.tar.gz | grep -E '(^|/)(sandbox|\.venv|\.build)/' && \
 		{ echo "the artifact contains sandbox or build files"; exit 1; } || true
