@@ -149,6 +149,31 @@ EXAMPLES = r"""
       file: /tmp/orders.txt
       topic: orders
 
+- name: Write that topic to a file with a FileStream sink, created paused (it never runs before it is resumed)
+  kafkaops.connect.kafka_connector:
+    connect_url: http://localhost:8083
+    name: orders-file-sink
+    state: paused
+    config:
+      connector.class: org.apache.kafka.connect.file.FileStreamSinkConnector
+      tasks.max: 1
+      topics: orders
+      file: /tmp/orders-copy.txt
+
+- name: Preview a config change with its diff, without making it
+  kafkaops.connect.kafka_connector:
+    connect_url: http://localhost:8083
+    name: orders-file-source
+    state: running
+    config:
+      connector.class: org.apache.kafka.connect.file.FileStreamSourceConnector
+      tasks.max: 1
+      file: /tmp/orders.txt
+      topic: orders
+      batch.size: 500
+  check_mode: true
+  diff: true
+
 - name: Change only the topic, keeping the other keys
   kafkaops.connect.kafka_connector:
     connect_url: http://localhost:8083

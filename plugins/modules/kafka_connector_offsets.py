@@ -116,11 +116,12 @@ EXAMPLES = r"""
       - partition: {kafka_topic: orders, kafka_partition: 0}
         offset: {kafka_offset: 42}
 
-- name: Forget every offset of a connector that is already stopped
+- name: Forget every offset, so that the source reads its file again from the start
   kafkaops.connect.kafka_connector_offsets:
     connect_url: http://localhost:8083
     name: orders-file-source
     state: reset
+    stop_connector: true
 """
 
 RETURN = r"""

@@ -340,3 +340,33 @@ def test_masked_secret_is_left_alone_by_default(http):
     masked = dict(load_fixture("connect", "connector_info.json")["config"], **{"db.password": "****"})
     existing(http, config=masked)
     assert run(config=CONFIG)["changed"] is False
+
+
+def test_server_messages_quoting_a_secret_are_redacted(http):
+    missing(http)
+    http.post(
+        URL + "/connectors",
+        status=400,
+        json={"error_code": 400, "message": "Invalid value hunter2 for configuration db.password"},
+    )
+    result = run(config=CONFIG, validate=False, url_password="pa55word", url_username="admin")
+    assert result.failed
+    assert "Invalid value ******** for configuration db.password" in result["msg"]
+    assert_no_secret(result)
+    assert "pa55word" not in json.dumps(result)
+
+
+def test_validation_errors_quoting_a_secret_are_redacted(http):
+    missing(http)
+    answer = load_fixture("connect", "validate_invalid.json")
+    for item in answer["configs"]:
+        if item["value"]["errors"]:
+            item["value"]["name"] = "db.password"
+            item["value"]["errors"] = ["Invalid value hunter2 for configuration db.password"]
+    http.put(VALIDATE, json=answer)
+    result = run(config=CONFIG)
+    assert result.failed
+    assert result["validation"] == [
+        {"name": "db.password", "value": "********", "errors": ["Invalid value ******** for configuration db.password"]}
+    ]
+    assert_no_secret(result)
