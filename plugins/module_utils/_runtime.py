@@ -35,11 +35,11 @@ def http_client(module, url_option):
         module.fail_json(msg="%s must name at least one URL, e.g. http://localhost:8083" % url_option)
     for url in urls:
         if not url.startswith(("http://", "https://")):
-            module.fail_json(
-                msg="%s: %r is not an http:// or https:// URL" % (url_option, url)
-            )
+            module.fail_json(msg="%s: %r is not an http:// or https:// URL" % (url_option, url))
     if p["client_key"] and not p["client_cert"]:
-        module.fail_json(msg="client_key was given without client_cert; give both, or client_cert alone for a combined PEM file")
+        module.fail_json(
+            msg="client_key was given without client_cert; give both, or client_cert alone for a combined PEM file"
+        )
     if p["timeout"] <= 0:
         module.fail_json(msg="timeout must be a positive number of seconds, got %s" % p["timeout"])
     if p["retries"] < 0 or p["retry_delay"] < 0:
