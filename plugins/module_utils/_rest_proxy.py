@@ -470,11 +470,15 @@ class RestProxy:
             try:
                 outcomes, key_id, value_id = api.produce(topic, batch, fmt, schemas, binary_encoding)
             except ApiError as error:
+                report.error = error
+                if error.status is None and not error.maybe_sent:
+                    # No server took the request: this batch and the rest were never sent.
+                    report.skip_from(start)
+                    return report
                 if error.status is not None and error.status < 500 and error.status != 408:
                     report.reject_batch(start, len(batch), error.error_code or error.status, error.message)
                 else:
                     report.lose_batch(start, len(batch))
-                report.error = error
                 report.skip_from(start + len(batch))
                 return report
             for part, schema_id in (("key", key_id), ("value", value_id)):

@@ -207,7 +207,9 @@ unknown:
   elements: int
   sample: []
 not_sent:
-  description: Indexes of records not sent because an earlier batch did not fully succeed.
+  description:
+    - Indexes of records never sent, because an earlier batch did not fully succeed or because no
+      server could be reached (every URL refused the connection, even after O(retries)).
   returned: on failure
   type: list
   elements: int

@@ -12,6 +12,7 @@ import json
 import pytest
 import requests
 from responses import matchers
+from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import split_concatenated_json
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_rest_produce
@@ -435,6 +436,21 @@ def test_v3_connection_lost_after_sending_is_not_resent(http):
     assert result["unknown"] == [0] and result["not_sent"] == [1]
     assert "may have been processed" in result["msg"]
     assert len(http.calls) == 1
+
+
+def test_no_server_reachable_means_nothing_was_written(http):
+    http.post(V2_ORDERS, json=offsets_for(1))
+    # What requests raises when the connection is refused: nothing was sent.
+    refused = MaxRetryError(None, V2_ORDERS, reason=NewConnectionError(None, "Connection refused"))
+    http.post(V2_ORDERS, body=requests.exceptions.ConnectionError(refused))
+
+    result = run(dialect="confluent_v2", records=[{"value": n} for n in range(3)], batch_size=1, retries=0)
+
+    assert result.failed and result["changed"] is True
+    assert [o["index"] for o in result["offsets"]] == [0]
+    # A refused connection sent nothing: the records are not_sent, not of unknown outcome.
+    assert result["not_sent"] == [1, 2] and result["unknown"] == [] and result["failed_records"] == []
+    assert "no server answered" in result["msg"]
 
 
 # --- check mode, input errors, secrets ----------------------------------------------------
