@@ -11,7 +11,8 @@ One small class per dialect (Confluent v2, which Karapace also speaks; Confluent
 Strimzi Kafka Bridge) names each REST call once; every URL path of the REST Proxy modules
 is in this file. :class:`RestProxy` detects the dialect once per task (or takes the forced
 one) and runs the multi-request operations: topic metadata, batched produce, and a
-consumer session that always deletes its instance. Record rules live in ``_rest_records``.
+consumer session that always deletes its instance. Record rules live in ``_rest_records``,
+topic metadata shapes in ``_rest_topics``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -31,22 +32,24 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiE
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import (
     SCHEMA_FORMATS,
     ProduceReport,
-    brokers_of,
     commit_positions,
     consumed_record,
-    is_glob,
     iso_timestamp,
-    looks_internal,
     outcomes_from_offsets,
     outcomes_from_reports,
     schema_text,
-    select_topics,
-    shape_topic,
     split_concatenated_json,
     to_base64,
+    value_matches,
+)
+from ansible_collections.kafkaops.connect.plugins.module_utils._rest_topics import (
+    brokers_of,
+    is_glob,
+    looks_internal,
+    select_topics,
+    shape_topic,
     topic_from_v2,
     topic_from_v3,
-    value_matches,
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import connection_secrets, fail_api, http_client
 

@@ -158,14 +158,3 @@ def test_commit_positions_take_the_highest_offset_per_partition():
         {"topic": "t", "partition": 1, "offset": 0},
     ]
     assert rr.commit_positions(records) == {("t", 0): 5, ("t", 1): 0}
-
-
-def test_topic_selection():
-    available = {"orders": False, "orders.eu": False, "__consumer_offsets": True}
-    assert rr.select_topics(available, None, False) == (["orders", "orders.eu"], [])
-    assert rr.select_topics(available, ["__*", "orders"], False) == (["orders"], [])
-    assert rr.select_topics(available, ["__*"], True) == (["__consumer_offsets"], [])
-    assert rr.select_topics(available, ["__consumer_offsets", "gone", "gone", "x*"], False) == (
-        ["__consumer_offsets"],
-        ["gone"],
-    )
