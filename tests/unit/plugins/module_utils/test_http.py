@@ -68,7 +68,7 @@ def test_give_up_stops_retrying_a_hopeless_409(http):
 
 
 def test_retries_run_out_with_the_last_error(http):
-    for _ in range(3):
+    for _attempt in range(3):
         http.get(LIVE + "/", status=503, body="down")
     c, delays = client(retries=2)
     with pytest.raises(ApiError) as info:
@@ -85,10 +85,10 @@ def test_errors_never_show_credentials_or_headers(http):
         match=[matchers.header_matcher({"X-Api-Key": "s3cr3t-token"})],
     )
     http.get(DEAD + "/", body=requests.exceptions.ConnectionError("Connection refused"))
-    c, _ = client(username="admin", password="pa55word", headers={"X-Api-Key": "s3cr3t-token"})
+    c = client(username="admin", password="pa55word", headers={"X-Api-Key": "s3cr3t-token"})[0]
     with pytest.raises(ApiError) as info:
         c.get_json("/connectors")
-    c2, _ = client([DEAD], username="admin", password="pa55word", retries=0)
+    c2 = client([DEAD], username="admin", password="pa55word", retries=0)[0]
     with pytest.raises(ApiError) as info2:
         c2.get_json("/")
     for error in (info.value, info2.value):

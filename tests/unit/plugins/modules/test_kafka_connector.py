@@ -56,7 +56,7 @@ def missing(http):
 
 
 def settles(http, status="status_running.json", times=2):
-    for _ in range(times):
+    for _poll in range(times):
         http.get(CONNECTOR + "/status", json=load_fixture("connect", status))
 
 

@@ -37,7 +37,7 @@ def offsets(http, body="offsets_source.json"):
 
 
 def status(http, fixture, times=1):
-    for _ in range(times):
+    for _poll in range(times):
         http.get(CONNECTOR + "/status", json=load_fixture("connect", fixture))
 
 
