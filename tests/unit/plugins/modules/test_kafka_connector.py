@@ -370,3 +370,30 @@ def test_validation_errors_quoting_a_secret_are_redacted(http):
         {"name": "db.password", "value": "********", "errors": ["Invalid value ******** for configuration db.password"]}
     ]
     assert_no_secret(result)
+
+
+def test_restarted_restarts_connector_and_all_tasks(http):
+    existing(http)
+    http.post(
+        CONNECTOR + "/restart",
+        status=202,
+        json=load_fixture("connect", "status_running.json"),
+        match=[matchers.query_param_matcher({"includeTasks": "true", "onlyFailed": "false"})],
+    )
+    settles(http)
+    result = run(state="restarted")
+    assert result["changed"] is True
+    assert result["actions"] == ["restart"]
+
+
+def test_connector_created_meanwhile_is_taken_over(http):
+    missing(http)
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(URL + "/connectors", status=409, json=load_fixture("connect", "error_already_exists.json"))
+    http.put(CONNECTOR + "/config", json=load_fixture("connect", "create_response.json"))
+    settles(http)
+    result = run(config=CONFIG)
+    assert result["actions"] == ["create"]
+    assert result["connector"]["state"] == "RUNNING"
+    # The 409 "already exists" is final: it was asked once, not retried.
+    assert [c.request.method for c in http.calls].count("POST") == 1
