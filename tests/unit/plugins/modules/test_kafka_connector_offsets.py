@@ -41,6 +41,15 @@ def status(http, fixture, times=1):
         http.get(CONNECTOR + "/status", json=load_fixture("connect", fixture))
 
 
+def stopping(http, before):
+    """The reads and the stop that precede a change of a connector that was ``before``."""
+    offsets(http)
+    status(http, before)
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    http.put(CONNECTOR + "/stop", status=204)
+    status(http, "status_stopped.json", times=2)
+
+
 def test_query_is_one_request(http):
     offsets(http)
     result = run()
@@ -92,11 +101,7 @@ def test_check_mode_predicts_stop_alter_resume(http):
 
 
 def test_alter_stops_changes_and_resumes(http):
-    offsets(http)
-    status(http, "status_running.json")
-    http.get(URL + "/", json=load_fixture("connect", "root.json"))
-    http.put(CONNECTOR + "/stop", status=204)
-    status(http, "status_stopped.json", times=2)
+    stopping(http, "status_running.json")
     http.patch(
         CONNECTOR + "/offsets", json={"message": "ok"}, match=[matchers.json_params_matcher({"offsets": AT_ZERO})]
     )
@@ -126,11 +131,7 @@ def test_reset_of_empty_offsets_is_no_change(http):
 
 
 def test_paused_connector_is_paused_again(http):
-    offsets(http)
-    status(http, "status_paused.json")
-    http.get(URL + "/", json=load_fixture("connect", "root.json"))
-    http.put(CONNECTOR + "/stop", status=204)
-    status(http, "status_stopped.json", times=2)
+    stopping(http, "status_paused.json")
     http.patch(CONNECTOR + "/offsets", json={"message": "ok"})
     http.put(CONNECTOR + "/pause", status=202)
     status(http, "status_paused.json", times=2)
