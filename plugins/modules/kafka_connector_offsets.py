@@ -255,6 +255,8 @@ def main():
     )
     if module.params["wait_timeout"] <= 0:
         module.fail_json(msg="wait_timeout must be a positive number of seconds")
+    if module.params["offsets"] is not None and module.params["state"] != "present":
+        module.fail_json(msg="offsets applies to state=present only; state=%s takes none" % module.params["state"])
     client = ConnectClient(http_client(module, "connect_url"))
     secrets = connection_secrets(module)
     try:

@@ -153,3 +153,9 @@ def test_present_needs_offsets():
     result = run(state="present")
     assert result.failed
     assert "offsets" in result["msg"]
+
+
+def test_offsets_with_reset_is_refused():
+    result = run(state="reset", offsets=AT_ZERO)
+    assert result.failed
+    assert result["msg"] == "offsets applies to state=present only; state=reset takes none"
