@@ -54,8 +54,11 @@ def describe_status(status):
     connector = status.get("connector") or {}
     for label, part in [("connector", connector)] + [("task %s" % t.get("id"), t) for t in status.get("tasks") or ()]:
         if part.get("state") == "FAILED":
-            first = (part.get("trace") or "no trace").strip().splitlines()[0]
-            parts.append("%s FAILED on worker %s: %s" % (label, part.get("worker_id"), first))
+            lines = (part.get("trace") or "no trace").strip().splitlines()
+            # The first line says what failed; the root cause is often only in a "Caused by:" line.
+            causes = [line.strip() for line in lines[1:] if line.startswith("Caused by:")]
+            why = " / ".join(lines[:1] + causes[-1:])
+            parts.append("%s FAILED on worker %s: %s" % (label, part.get("worker_id"), why))
     return "; ".join(parts)
 
 

@@ -219,6 +219,7 @@ def test_failed_task_after_apply_fails_with_trace_and_worker(http):
     assert result.failed
     assert "task 0 FAILED on worker 127.0.0.1:18083" in result["msg"]
     assert "Couldn't find or create file" in result["msg"]
+    assert "Caused by: java.nio.file.NoSuchFileException" in result["msg"]
     assert result["connector"]["tasks"][0]["trace"].count("\n") <= _connector.TRACE_LINES
 
 
