@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The jdbc_pipeline role against the sandbox (Debezium flavour, PostgreSQL to Kafka to PostgreSQL): check mode
+# creates nothing, converge, a second run reports no change, rows arrive in the topic and the target table
+# (role verify and independent queries), then teardown (always), which must also release the replication slot.
+# The Confluent flavour's configs are checked by rendering them (render.yml): its plugin is not installable here.
+set -euo pipefail
+source ../setup_sandbox_playbooks/lib.sh
+
+playbook render.yml
+
+trap 'playbook teardown.yml' EXIT
+
+playbook setup.yml
+playbook converge.yml --check
+playbook assert_absent.yml
+playbook converge.yml
+playbook_without_change converge.yml
+
+# Verification runs every kind of task the role has (psql included): at full verbosity and with diffs, the
+# database password must still appear nowhere.
+password=$(sandbox_var sandbox_pg_password)
+verbose_log=$(mktemp)
+playbook verify.yml -vvv --diff >"$verbose_log" 2>&1 || { cat "$verbose_log"; rm -f "$verbose_log"; exit 1; }
+tail -3 "$verbose_log"
+if grep -qF -- "$password" "$verbose_log"; then
+  grep -nF -- "$password" "$verbose_log" | cut -c1-300 >&2
+  rm -f "$verbose_log"
+  echo "the database password appeared in the output" >&2
+  exit 1
+fi
+rm -f "$verbose_log"
