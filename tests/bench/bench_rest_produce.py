@@ -42,7 +42,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records imp
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("url", nargs="?", default=os.environ.get("KAFKAOPS_REST_PROXY_URL"))
     parser.add_argument("--topic", default="kafkaops-bench")
     parser.add_argument("--records", type=int, default=100000)
