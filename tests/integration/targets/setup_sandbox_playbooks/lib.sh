@@ -22,3 +22,23 @@ playbook_without_change() {
 
 # Value of one sandbox variable, for shell checks.
 sandbox_var() { sed -n "s/^$1: *//p" "$SANDBOX_CONFIG"; }
+
+# The collection's own checkout (or ansible-test's copy of it): ansible-test runs targets from a temporary
+# directory inside the collection, so walk up to galaxy.yml.
+collection_root() {
+  local dir=$PWD
+  while [ "$dir" != / ] && [ ! -f "$dir/galaxy.yml" ]; do dir=$(dirname "$dir"); done
+  [ -f "$dir/galaxy.yml" ] || { echo "galaxy.yml not found above $PWD" >&2; return 1; }
+  echo "$dir"
+}
+RUNBOOKS=$(collection_root)/playbooks/runbooks
+
+# Runs a playbook that must fail; its output is kept in $FAILED_OUTPUT for checks.
+playbook_must_fail() {
+  if FAILED_OUTPUT=$(playbook "$@" 2>&1); then
+    echo "$FAILED_OUTPUT"
+    echo "$1 succeeded but should have failed" >&2
+    return 1
+  fi
+  echo "$FAILED_OUTPUT"
+}
