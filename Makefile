@@ -24,7 +24,8 @@ DIST := $(CURDIR)/.build/dist
 INSTALLED := $(CURDIR)/.build/installed
 
 MODULES = $(basename $(notdir $(wildcard plugins/modules/*.py)))
-MOLECULE_SCENARIOS = $(notdir $(wildcard extensions/molecule/*))
+# Scenarios are the folders of extensions/molecule with a molecule.yml (config.yml there is shared by all).
+MOLECULE_SCENARIOS = $(notdir $(patsubst %/molecule.yml,%,$(wildcard extensions/molecule/*/molecule.yml)))
 ANSIBLE_ENV = ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.build ANSIBLE_FORCE_COLOR=$${ANSIBLE_FORCE_COLOR:-0} \
 	ANSIBLE_NOCOLOR=$${ANSIBLE_NOCOLOR:-1} ANSIBLE_PYTHON_INTERPRETER=$(BIN)/python
 
@@ -102,7 +103,7 @@ integration: copy sandbox-up
 molecule: venv link sandbox-up
 	@for scenario in $(MOLECULE_SCENARIOS); do \
 		echo "== molecule scenario $$scenario"; \
-		(cd extensions && $(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/molecule test -s $$scenario) || exit 1; \
+		$(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/molecule test -s $$scenario || exit 1; \
 	done
 
 # The built artifact must install, every module must be documented from the installed copy,
