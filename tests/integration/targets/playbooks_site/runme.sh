@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The collection's playbooks with the sandbox inventory, as `make demo` uses them: site.yml provisions the
+# inventory's FileStream and clicks JDBC pipelines, a second run changes nothing, click events are generated and
+# both pipelines are verified end to end; teardown.yml deletes them and a second teardown changes nothing; then
+# site.yml creates them again under the same names and they work afresh (so the sandbox ends as the demo
+# leaves it: the site's pipelines running).
+set -euo pipefail
+source ../setup_sandbox_playbooks/lib.sh
+
+root=$(collection_root)
+# The inventory's own values, except the sandbox's file and script paths (this may be ansible-test's copy).
+site() { ansible-playbook -i "$root/playbooks/inventory/sandbox.yml" -e "@$SANDBOX_CONFIG" "$@"; }
+site_without_change() {
+  local output
+  output=$(site "$@") || { echo "$output"; return 1; }
+  echo "$output"
+  grep -qE 'localhost +: ok=[0-9]+ +changed=0 +unreachable=0 +failed=0' <<<"$output" \
+    || { echo "a second run of $1 reported changes" >&2; return 1; }
+}
+verify_both=(-e '{"filestream_pipeline_verify": true, "jdbc_pipeline_verify": true}')
+
+site "$root/playbooks/site.yml"
+site_without_change "$root/playbooks/site.yml"
+site "$root/playbooks/generate_clicks.yml" -e clicks_rows=3
+site "$root/playbooks/site.yml" "${verify_both[@]}"
+
+site "$root/playbooks/teardown.yml"
+site_without_change "$root/playbooks/teardown.yml"
+playbook assert_torn_down.yml
+
+site "$root/playbooks/site.yml" "${verify_both[@]}"
