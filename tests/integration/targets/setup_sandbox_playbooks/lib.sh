@@ -11,14 +11,16 @@ playbook() {
   ansible-playbook -i "$SETUP_DIR/inventory.yml" -e "@$SANDBOX_CONFIG" -e "run_id=$RUN_ID" "$@"
 }
 
-# Runs a playbook and fails unless its recap says changed=0.
-playbook_without_change() {
+# Runs a command that runs ansible-playbook (such as `playbook`) and fails unless the recap says changed=0.
+without_change() {
   local output
-  output=$(playbook "$@") || { echo "$output"; return 1; }
+  output=$("$@") || { echo "$output"; return 1; }
   echo "$output"
   grep -qE 'localhost +: ok=[0-9]+ +changed=0 +unreachable=0 +failed=0' <<<"$output" \
-    || { echo "a second run of $1 reported changes: it is not idempotent" >&2; return 1; }
+    || { echo "a second run of ${*:2} reported changes: it is not idempotent" >&2; return 1; }
 }
+
+playbook_without_change() { without_change playbook "$@"; }
 
 # Value of one sandbox variable, for shell checks.
 sandbox_var() { sed -n "s/^$1: *//p" "$SANDBOX_CONFIG"; }
