@@ -17,7 +17,8 @@ PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info
 # LINK points back at this checkout (for pytest); COPY is a snapshot of the files git would
 # ship (for ansible-test, which must not see .venv or sandbox data). The copy lives outside
 # this checkout: inside it, ansible-test would ask our git and find every file ignored.
-TEST_ROOT ?= $(or $(TMPDIR),/tmp)/kafkaops-connect-$(shell id -u)
+# One per checkout, so that two checkouts never test each other's files.
+TEST_ROOT ?= $(or $(TMPDIR),/tmp)/kafkaops-connect-$(shell id -u)-$(shell printf %s "$(CURDIR)" | cksum | cut -d" " -f1)
 LINK_ROOT := $(CURDIR)/.build/ansible_collections/kafkaops
 COPY := $(TEST_ROOT)/ansible_collections/kafkaops/connect
 DIST := $(CURDIR)/.build/dist
