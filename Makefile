@@ -88,6 +88,7 @@ lint: venv link
 ANSIBLE_TEST_CACHE := $(HOME)/.ansible/test/cache
 
 sanity: copy
+	@command -v shellcheck >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null; }
 	@mkdir -p $(ANSIBLE_TEST_CACHE)
 	@pip_version=$$(sed -n "s/^ *pip='\([0-9.]*\)',/\1/p" \
 		$(VENV)/lib/python*/site-packages/ansible_test/_internal/python_requirements.py | head -1); \

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the runme.sh of targets that run playbooks against the sandbox (alias needs/target/setup_sandbox_playbooks).
 # The sandbox's addresses come from integration_config.yml, written by `make integration`; set
 # INTEGRATION_CONFIG to run a target's runme.sh by hand.
@@ -33,6 +34,7 @@ collection_root() {
   [ -f "$dir/galaxy.yml" ] || { echo "galaxy.yml not found above $PWD" >&2; return 1; }
   echo "$dir"
 }
+# shellcheck disable=SC2034  # read by the runme.sh scripts that source this file
 RUNBOOKS=$(collection_root)/playbooks/runbooks
 
 # Runs a playbook that must fail; its output is kept in $FAILED_OUTPUT for checks.
