@@ -34,7 +34,7 @@ ANSIBLE_ENV = ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.build ANSIBLE_FORCE_COLOR=$${A
 	sandbox-up sandbox-down sandbox-status venv link copy clean
 
 help:
-	@echo "make demo          start the sandbox, provision a pipeline, show data flowing, re-run with no change"
+	@echo "make demo          start the sandbox, provision both pipelines with site.yml, show data flowing, re-run: no change"
 	@echo "make test          lint, sanity, unit, integration, molecule and the build check (starts the sandbox)"
 	@echo "make lint | sanity | unit | integration | molecule | build-check | bench"
 	@echo "make sandbox-up | sandbox-down | sandbox-status"

@@ -1,61 +1,90 @@
+# shellcheck shell=bash
 # Copyright (c) 2026, kafkaops.connect contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# `make demo`: provision a FileStream pipeline on the local sandbox with this collection,
-# show data flowing through it, then re-run the playbook to show that nothing changes.
+# `make demo`: provision every pipeline of the sandbox inventory with playbooks/site.yml,
+# write data at their sources, show it arriving in Kafka and at the sinks, then run site.yml
+# again to show that nothing changes. Run by `make demo` after `sandbox up`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN=${BIN:-.venv/bin}
 SANDBOX=sandbox/bin/sandbox
 INVENTORY=playbooks/inventory/sandbox.yml
-PLAYBOOK=playbooks/demo_filestream.yml
-TOPIC=demo.app-log
-LOG_FILE=$(cd sandbox/run/files && pwd)/demo-app.log
-RUN_ID=$(date +%Y%m%dT%H%M%S)
+FILES=$(cd "${KAFKAOPS_SANDBOX_RUN:-sandbox/run}/files" && pwd)
+ACCESS_LOG=$FILES/web-access.log
+ARCHIVE=$FILES/web-access-archive.log
+ACCESS_TOPIC=web.access-log
+CLICKS_TOPIC=clicks.public.clicks
+RUN_ID=demo-$(date +%Y%m%dT%H%M%S)
+CLICKS=5
+export ANSIBLE_DISPLAY_SKIPPED_HOSTS=false
 
+# Records of the JSON converter with schemas: show the row, not the schema that rides along.
+payload_only() {
+  python3 -c 'import json, sys
+for line in sys.stdin:
+    record = json.loads(line)
+    print(json.dumps(record.get("payload", record) if isinstance(record, dict) else record))'
+}
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-
-playbook() {
-  "$BIN/ansible-playbook" -i "$INVENTORY" "$PLAYBOOK" "$@"
+playbook() { "$BIN/ansible-playbook" -i "$INVENTORY" "$@"; }
+sql() { "$SANDBOX" psql -X -qAt -c "$1"; }
+# Poll until "$@" succeeds, up to $1 seconds.
+wait_for() {
+  local seconds=$1
+  shift
+  local deadline=$((SECONDS + seconds))
+  until "$@"; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 2
+  done
 }
 
-step "1/4 Provisioning the FileStream source connector with ansible-playbook $PLAYBOOK"
-playbook
+step "1/5 Provisioning every pipeline of $INVENTORY: ansible-playbook playbooks/site.yml"
+playbook playbooks/site.yml
 
-step "2/4 Appending three lines to $LOG_FILE (as an application would)"
+step "2/5 Writing at the sources: 3 lines to $ACCESS_LOG, $CLICKS click events into table public.clicks"
 for n in 1 2 3; do
-  line="$RUN_ID demo request $n served in $((RANDOM % 90 + 10)) ms"
-  echo "$line" >>"$LOG_FILE"
+  line="$RUN_ID 127.0.0.1 GET /page/$n 200 $((RANDOM % 90 + 10))ms"
+  echo "$line" >>"$ACCESS_LOG" # appended in place, as a web server writes its log
   echo "  appended: $line"
 done
+clicks_before=$(sql "SELECT count(*) FROM public.clicks")
+playbook playbooks/generate_clicks.yml -e clicks_rows=$CLICKS | grep -E '^(TASK|changed|ok|localhost)' | sed 's/^/  /'
+clicks_after=$(sql "SELECT count(*) FROM public.clicks")
+echo "  public.clicks: $clicks_before -> $clicks_after rows"
 
-step "3/4 Reading topic $TOPIC from Kafka (records of this run)"
-found=0
-for attempt in 1 2 3 4 5 6; do
-  records=$("$SANDBOX" topic-read "$TOPIC" --max 1000000 --timeout 5 | grep -F "$RUN_ID" || true)
-  found=$(grep -c . <<<"$records" || true)
-  [ "$found" -ge 3 ] && break
-  sleep 2
-done
-sed 's/^/  in Kafka: /' <<<"$records"
-if [ "$found" -lt 3 ]; then
-  echo "Only $found of 3 lines arrived in $TOPIC; see: $SANDBOX logs connect-1" >&2
-  exit 1
-fi
+step "3/5 Data arriving"
+access_in_topic() { [ "$("$SANDBOX" topic-read "$ACCESS_TOPIC" --max 1000000 --timeout 4 | grep -c -F "$RUN_ID")" -ge 3 ]; }
+access_in_archive() { [ "$(grep -c -F "$RUN_ID" "$ARCHIVE" 2>/dev/null)" -ge 3 ]; }
+report_rows() { [ "$(sql "SELECT count(*) FROM clicks_report")" -ge "$clicks_after" ]; }
+wait_for 60 access_in_topic || { echo "the access log lines did not reach topic $ACCESS_TOPIC" >&2; exit 1; }
+echo "  topic $ACCESS_TOPIC (FileStream source):"
+"$SANDBOX" topic-read "$ACCESS_TOPIC" --max 1000000 --timeout 4 | grep -F "$RUN_ID" | sed 's/^/    /'
+wait_for 60 access_in_archive || { echo "the access log lines did not reach $ARCHIVE" >&2; exit 1; }
+echo "  file $ARCHIVE (FileStream sink):"
+grep -F "$RUN_ID" "$ARCHIVE" | sed 's/^/    /'
+echo "  topic $CLICKS_TOPIC (Debezium PostgreSQL source), last 3 of $("$SANDBOX" topic-read "$CLICKS_TOPIC" --max 1000000 --timeout 4 | grep -c . || true) records:"
+"$SANDBOX" topic-read "$CLICKS_TOPIC" --max 1000000 --timeout 4 | tail -3 | payload_only | sed 's/^/    /'
+wait_for 90 report_rows || { echo "clicks_report did not catch up with public.clicks" >&2; exit 1; }
+echo "  table clicks_report (Debezium JDBC sink), newest 5 of $(sql "SELECT count(*) FROM clicks_report") rows:"
+"$SANDBOX" psql -X -c "SELECT id, user_id, url FROM clicks_report ORDER BY id DESC LIMIT 5" | sed 's/^/    /'
 
-step "4/4 Running the playbook again: an idempotent collection changes nothing"
-second=$(playbook)
+step "4/5 Running site.yml again: an idempotent collection changes nothing"
+second=$(playbook playbooks/site.yml)
 grep -E '^localhost' <<<"$second" | sed 's/^/  /'
 if ! grep -qE '^localhost +: ok=[0-9]+ +changed=0 ' <<<"$second"; then
   echo "$second"
-  echo "The second run reported changes: the demo connector is not idempotent" >&2
+  echo "The second run of site.yml reported changes" >&2
   exit 1
 fi
 
-step "Summary"
-state=$(curl -sf "http://127.0.0.1:${SANDBOX_CONNECT_PORT_1:-18083}/connectors/demo-app-log/status" |
-  python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["connector"]["state"], "with", len(s["tasks"]), "task(s):", ", ".join(t["state"] for t in s["tasks"]))')
-total=$("$SANDBOX" topic-read "$TOPIC" --max 1000000 --timeout 3 | grep -c . || true)
-printf '  connector demo-app-log: %s\n  topic %s: %s record(s) in all, 3 from this run\n  second run: changed=0\n' \
-  "$state" "$TOPIC" "$total"
+step "5/5 Summary: the cluster's health (playbooks/runbooks/cluster_health.yml)"
+playbook playbooks/runbooks/cluster_health.yml | sed -n '/"msg"/,/^}/p' | sed '1d;$d' |
+  sed -E '/^ *\]$/d; s/^ *"//; s/",?$//; s/^/  /'
+printf '\n  records seen: %s access log lines in %s (3 from this run), %s change events in %s, %s rows in clicks_report\n' \
+  "$("$SANDBOX" topic-read "$ACCESS_TOPIC" --max 1000000 --timeout 3 | grep -c . || true)" "$ACCESS_TOPIC" \
+  "$("$SANDBOX" topic-read "$CLICKS_TOPIC" --max 1000000 --timeout 3 | grep -c . || true)" "$CLICKS_TOPIC" \
+  "$(sql "SELECT count(*) FROM clicks_report")"
+echo "  second run of site.yml: changed=0"
