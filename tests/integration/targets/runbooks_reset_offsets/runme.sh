@@ -9,7 +9,7 @@ trap 'playbook teardown.yml' EXIT
 connector="rb-reset-$RUN_ID"
 
 playbook setup.yml
-playbook_must_fail "$RUNBOOKS/reset_source_offsets.yml" -e connector=rb-no-such-connector-$RUN_ID
+playbook_must_fail "$RUNBOOKS/reset_source_offsets.yml" -e "connector=rb-no-such-connector-$RUN_ID"
 grep -q "is not a source connector of this cluster" <<<"$FAILED_OUTPUT"
 
 playbook "$RUNBOOKS/reset_source_offsets.yml" -e "connector=$connector" --check

@@ -10,7 +10,7 @@ playbook_must_fail "$RUNBOOKS/smoke_test.yml" --check -e dialect=confluent_v2
 grep -q "give the topic to produce to" <<<"$FAILED_OUTPUT"
 
 for dialect in confluent_v2 confluent_v3 strimzi_bridge; do
-  output=$(playbook "$RUNBOOKS/smoke_test.yml" --check -e dialect=$dialect -e topic=smoke.$RUN_ID)
+  output=$(playbook "$RUNBOOKS/smoke_test.yml" --check -e "dialect=$dialect" -e "topic=smoke.$RUN_ID")
   echo "$output"
   grep -q "check mode: one record would be produced to smoke.$RUN_ID" <<<"$output"
 done
