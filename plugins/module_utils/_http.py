@@ -18,7 +18,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
 import random
 import time
 
@@ -151,9 +150,6 @@ class HttpClient:
         """The base URL currently in use."""
         return self.base_urls[self._active]
 
-    def url_for(self, path):
-        return self.base_url + path
-
     def request(
         self,
         method,
@@ -276,8 +272,3 @@ def _describe_connection_error(exc):
     if isinstance(exc, requests.exceptions.SSLError):
         return "TLS error: %s" % text[:200]
     return text[:200]
-
-
-def dumps_compact(value):
-    """Stable JSON text for messages and comparisons."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))

@@ -59,11 +59,6 @@ def http():
         yield mock
 
 
-@pytest.fixture
-def module_runner():
-    return run_module
-
-
 FIXTURES = os.path.join(os.path.dirname(__file__), "plugins", "fixtures")
 
 
