@@ -19,6 +19,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import random
+import threading
 import time
 
 try:
@@ -123,7 +124,11 @@ class HttpClient:
         self.timeout = timeout
         self.retries = max(0, int(retries))
         self.retry_delay = max(0.0, float(retry_delay))
+        # Counters for results (``http_requests``, ``retries``); a lock because bulk modules
+        # send from several threads over this one client.
         self.request_count = 0
+        self.retry_count = 0
+        self._count_lock = threading.Lock()
         self._active = 0
         self._sleep = sleep
 
@@ -178,6 +183,7 @@ class HttpClient:
         last_error = None
         for attempt in range(attempts):
             if attempt:
+                self._count("retry_count")
                 self._backoff(attempt)
             try:
                 response = self._send_with_failover(method, path, json_body, data, params, headers, retry)
@@ -200,7 +206,7 @@ class HttpClient:
         for offset in range(count):
             index = (self._active + offset) % count
             url = self.base_urls[index] + path
-            self.request_count += 1
+            self._count("request_count")
             try:
                 response = self.session.request(
                     method,
@@ -227,6 +233,10 @@ class HttpClient:
             return response
         raise ApiError(method, self.base_url + path, None, "no server answered: " + "; ".join(failures))
 
+    def _count(self, counter):
+        with self._count_lock:
+            setattr(self, counter, getattr(self, counter) + 1)
+
     def _backoff(self, attempt):
         # Full jitter keeps several Ansible forks from retrying in lock step.
         ceiling = self.retry_delay * (2 ** (attempt - 1))
@@ -234,13 +244,16 @@ class HttpClient:
 
     # Conveniences: the JSON body of a call, or None when the server sent none.
     def get_json(self, path, params=None, ok=(200,), **kwargs):
-        return _json_or_none(self.request("GET", path, params=params, ok=ok, **kwargs))
+        return decode_json(self.request("GET", path, params=params, ok=ok, **kwargs))
 
     def send_json(self, method, path, body=None, ok=(200, 201, 202, 204), **kwargs):
-        return _json_or_none(self.request(method, path, json_body=body, ok=ok, **kwargs))
+        return decode_json(self.request(method, path, json_body=body, ok=ok, **kwargs))
 
 
-def _json_or_none(response):
+def decode_json(response):
+    """The JSON body of a successful response, None when it has none, :class:`ApiError` when
+    it is not JSON (an HTML page from a proxy or a wrong URL): every body is read through here,
+    so no caller meets a raw ``ValueError``."""
     if response.status_code == 204 or not response.content:
         return None
     try:

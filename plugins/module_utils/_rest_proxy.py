@@ -28,7 +28,7 @@ try:
 except ImportError:  # pragma: no cover - Python 2 is not a supported target
     from urllib import quote
 
-from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
+from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError, decode_json
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import (
     SCHEMA_FORMATS,
     ProduceReport,
@@ -141,7 +141,7 @@ class ConfluentV2:
             ok=(200,),
             retry=False,
         )
-        data = response.json()
+        data = decode_json(response) or {}
         return outcomes_from_offsets(data.get("offsets")), data.get("key_schema_id"), data.get("value_schema_id")
 
     # --- consumers
