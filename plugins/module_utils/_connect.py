@@ -77,6 +77,10 @@ class ConnectClient:
     def request_count(self):
         return self.http.request_count
 
+    @property
+    def retry_count(self):
+        return self.http.retry_count
+
     # Worker and plugins
     def server_info(self):
         """``{version, commit, kafka_cluster_id}``, read once per run."""

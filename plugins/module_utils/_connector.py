@@ -5,9 +5,10 @@
 
 # Internal to this collection: not a public API, may change without notice.
 
-"""One connector's lifecycle: read → plan → validate → apply → wait → report.
+"""One connector's lifecycle over HTTP: read → validate → apply → wait → report.
 
-Kept apart from the module so that single and bulk connector modules behave the same.
+The decisions are made by the pure planner in ``_connector_plan``; this file carries them
+out, so that the single and the bulk connector modules behave the same.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -19,23 +20,19 @@ import time
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import is_unknown_class
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import (
+    ConnectorError,
+    Current,
+    StateWatch,
+    Wish,
+    plan_connector,
+)
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import redact
 
 # Lines of a Java stack trace worth showing: the exception and where it was thrown.
 TRACE_LINES = 8
 POLL_INTERVAL = 1.0
-# A running connector may report its state before its tasks exist; give them this long.
-EMPTY_TASKS_GRACE = 5.0
-
-
-class ConnectorError(Exception):
-    """A failure to report as it is: ``msg`` for the user, ``details`` for the result."""
-
-    def __init__(self, msg, **details):
-        super(ConnectorError, self).__init__(msg)
-        self.msg = msg
-        self.details = details
 
 
 def short_trace(trace):
@@ -45,21 +42,6 @@ def short_trace(trace):
     return "\n".join(
         lines[:TRACE_LINES] + (["\t... %d more lines" % (len(lines) - TRACE_LINES)] if len(lines) > TRACE_LINES else [])
     )
-
-
-def describe_status(status):
-    """One line per failed part: what failed, where, and the first line of why."""
-    status = status or {}
-    parts = []
-    connector = status.get("connector") or {}
-    for label, part in [("connector", connector)] + [("task %s" % t.get("id"), t) for t in status.get("tasks") or ()]:
-        if part.get("state") == "FAILED":
-            lines = (part.get("trace") or "no trace").strip().splitlines()
-            # The first line says what failed; the root cause is often only in a "Caused by:" line.
-            causes = [line.strip() for line in lines[1:] if line.startswith("Caused by:")]
-            why = " / ".join(lines[:1] + causes[-1:])
-            parts.append("%s FAILED on worker %s: %s" % (label, part.get("worker_id"), why))
-    return "; ".join(parts)
 
 
 def connector_view(name, info, status, sensitive_keys=(), secrets=()):
@@ -97,22 +79,6 @@ def closest_classes(wanted, plugins):
     return close + [c for c in classes if c not in close]
 
 
-class Plan:
-    """What a run will do: ``actions`` in order, the whole ``target`` config, the changed keys."""
-
-    def __init__(self, actions, target=None, changes=None, expected=None, initial_state=None, use_patch=False):
-        self.actions = actions
-        self.target = target
-        self.changes = changes or {}
-        self.expected = expected
-        self.initial_state = initial_state
-        self.use_patch = use_patch
-
-    @property
-    def writes_config(self):
-        return "create" in self.actions or "update_config" in self.actions
-
-
 class Connector:
     """One connector over a :class:`ConnectClient`."""
 
@@ -134,6 +100,8 @@ class Connector:
         self.status = None
         self.warnings = []
         self.desired = None
+        # Actions that reached the server, in order: a run that fails half-way still changed these.
+        self.done = []
         self._extra_secrets = [s for s in extra_secrets if s]
         self._sleep = sleep or time.sleep
         self._clock = clock or time.monotonic
@@ -141,9 +109,17 @@ class Connector:
     # Read
     def read(self):
         """The two requests of a no-change run: the connector (with its config) and its status."""
-        self.info = self.client.get_connector(self.name)
-        self.status = self.client.get_status(self.name) if self.info is not None else None
+        info = self.client.get_connector(self.name)
+        return self.load(info, self.client.get_status(self.name) if info is not None else None)
+
+    def load(self, info, status):
+        """Take the state read by someone else (the bulk module reads every connector at once)."""
+        self.info, self.status = info, status
         return self
+
+    @property
+    def current(self):
+        return Current(self.info, self.status)
 
     @property
     def exists(self):
@@ -151,11 +127,11 @@ class Connector:
 
     @property
     def state(self):
-        return ((self.status or {}).get("connector") or {}).get("state")
+        return self.current.state
 
     @property
     def current_config(self):
-        return (self.info or {}).get("config") or {}
+        return self.current.config
 
     def secrets(self):
         """Every secret this run knows of, to redact from anything shown."""
@@ -165,59 +141,23 @@ class Connector:
 
     # Plan
     def plan(self, state, config=None, config_mode="replace", restart_failed=False, restart_tasks=None):
-        """Everything to do, decided before any write (so check mode reports the same)."""
         self.desired = config
-        if state != "absent" and not self.exists and config is None:
-            raise ConnectorError("connector %s does not exist; give its config to create it" % self.name)
-        target, changes = None, {}
-        if config is not None and state != "absent":
-            base = self.current_config if self.exists else {}
-            mode = config_mode if self.exists else "replace"
-            target, changes = cmp.diff_config(config, base, mode, self.sensitive_keys, self.update_secrets)
-        actions = cmp.plan_actions(
+        wish = Wish(
+            self.name,
             state,
-            self.exists,
-            self.state,
-            bool(changes),
-            restart_failed=restart_failed,
-            restart_tasks=restart_tasks,
-            failed_parts=bool(cmp.failed_parts(self.status)),
+            config,
+            config_mode,
+            restart_failed,
+            restart_tasks,
+            self.sensitive_keys,
+            self.update_secrets,
         )
-        plan = Plan(actions, target, changes, self._expected(state, actions))
-        if "create" in actions and not target.get("connector.class"):
-            raise ConnectorError("config of connector %s has no connector.class" % self.name)
-        if "create" in actions and plan.expected in ("PAUSED", "STOPPED"):
-            plan.initial_state = plan.expected
-        self._check_server_can(plan)
-        return plan
-
-    def _expected(self, state, actions):
-        if state == "absent":
-            return None
-        if state == "present" and self.exists:
-            # A config update keeps the run state; a failed connector is meant to run.
-            return self.state if self.state in ("PAUSED", "STOPPED") else "RUNNING"
-        return cmp.expected_state(state, self.state, created="create" in actions)
-
-    def _check_server_can(self, plan):
+        plan = plan_connector(self.current, wish, self.client)
         # Fail before the first write, not half-way through.
-        if "stop" in plan.actions or plan.initial_state == "STOPPED":
-            self.client.require("stop")
-        if plan.initial_state and not self.client.supports("initial_state"):
-            self.warnings.append(
-                "the server does not support initial_state (Kafka Connect 3.7+): connector %s is created, then %s "
-                "at once, and may run briefly" % (self.name, plan.initial_state.lower())
-            )
-        if "update_config" in plan.actions:
-            kept = cmp.masked_keys_kept(plan.target, plan.changes)
-            if kept:
-                if not self.client.supports("patch_config"):
-                    raise ConnectorError(
-                        "the server masks the values of %s, so they cannot be sent back with the rest of the "
-                        "config, and it does not support PATCH (Kafka Connect 3.8+); give them in config"
-                        % ", ".join(kept)
-                    )
-                plan.use_patch = True
+        for feature in plan.requires:
+            self.client.require(feature)
+        self.warnings.extend(plan.warnings)
+        return plan
 
     # Validate
     def validate(self, plan):
@@ -259,7 +199,14 @@ class Connector:
     # Apply
     def apply(self, plan):
         for action in plan.actions:
-            getattr(self, "_do_" + action)(plan)
+            try:
+                getattr(self, "_do_" + action)(plan)
+            except ApiError as exc:
+                # The connection broke after the request went out: it may have been done.
+                if exc.maybe_sent:
+                    self.done.append(action)
+                raise
+            self.done.append(action)
 
     def _do_create(self, plan):
         initial = plan.initial_state if plan.initial_state and self.client.supports("initial_state") else None
@@ -301,34 +248,17 @@ class Connector:
 
     # Wait
     def wait_for_state(self, target, timeout):
-        """Poll the status until the connector and its tasks report ``target`` twice in a row.
-
-        Two equal readings, because a task that fails on its first poll reports RUNNING for
-        a moment first. A failure seen twice ends the wait at once.
-        """
+        """Poll the status until the connector and its tasks steadily report ``target``."""
         deadline = self._clock() + timeout
-        previous = None
-        since = None
+        watch = StateWatch(self.name, target)
         while True:
             # A connector just created has no status for a moment: 404 means "not yet".
             status = self.client.get_status(self.name) or {}
             self.status = status or self.status
-            steady = previous is not None and _summary(status) == _summary(previous)
-            if steady and cmp.failed_parts(status):
-                raise ConnectorError("connector %s failed: %s" % (self.name, describe_status(status)))
-            if not (steady and cmp.reached(status, target)):
-                since = None
-            else:
-                since = since if since is not None else self._clock()
-                # Paused and stopped connectors may have no tasks at all (created so, KIP-980).
-                if status.get("tasks") or target != "RUNNING" or self._clock() - since >= EMPTY_TASKS_GRACE:
-                    return status
+            if watch.reading(status, self._clock()):
+                return status
             if self._clock() >= deadline:
-                raise ConnectorError(
-                    "connector %s did not reach %s within %s seconds; it is %s"
-                    % (self.name, target, timeout, _summary_text(status))
-                )
-            previous = status
+                raise watch.timed_out(timeout)
             self._sleep(POLL_INTERVAL)
 
     # Report
@@ -363,15 +293,3 @@ class Connector:
         if state is None and config is None:
             return {"state": "absent"}
         return {"state": state, "config": cmp.mask_config(cmp.strip_server_keys(config), self.sensitive_keys)}
-
-
-def _summary(status):
-    return (
-        (status.get("connector") or {}).get("state"),
-        tuple((t.get("id"), t.get("state")) for t in status.get("tasks") or ()),
-    )
-
-
-def _summary_text(status):
-    state, tasks = _summary(status)
-    return "%s with tasks %s" % (state, ", ".join("%s: %s" % t for t in tasks) or "none")

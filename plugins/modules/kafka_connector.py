@@ -213,6 +213,8 @@ RETURN = r"""
 actions:
   description:
     - What was done (or, in check mode, would be done), in order.
+    - When the run fails, only the actions that reached the server; RV(changed) is then true if
+      there is any (a connector created whose task then failed stays created).
     - Any of C(create), C(update_config), C(pause), C(resume), C(stop), C(restart),
       C(restart_failed), C(delete).
   returned: always
@@ -290,6 +292,13 @@ http_requests:
   returned: always
   type: int
   sample: 2
+retries:
+  description:
+    - Number of requests sent again after a retriable answer (such as HTTP 409 during a rebalance)
+      or a connection failure on every URL. Each is also counted in RV(http_requests).
+  returned: always
+  type: int
+  sample: 0
 """
 
 from ansible.module_utils.basic import AnsibleModule
@@ -396,20 +405,27 @@ def main():
     try:
         result = run(module, connector, config)
     except ApiError as exc:
-        fail_api(
-            module, exc, secrets=connector.secrets(), connector=connector.view(), http_requests=client.request_count
-        )
+        fail_api(module, exc, secrets=connector.secrets(), connector=connector.view(), **written(connector, client))
     except (ConnectorError, UnsupportedFeature) as exc:
         module.fail_json(
             msg=redact(str(exc), connector.secrets()),
             connector=connector.view(),
-            http_requests=client.request_count,
-            **getattr(exc, "details", {}),
+            **dict(written(connector, client), **getattr(exc, "details", {})),
         )
     for warning in connector.warnings:
         module.warn(redact(warning, connector.secrets()))
-    result["http_requests"] = client.request_count
+    result.update(http_requests=client.request_count, retries=client.retry_count)
     module.exit_json(**result)
+
+
+def written(connector, client):
+    """What a failed run still reports: a write that reached the server is a change."""
+    return {
+        "changed": bool(connector.done),
+        "actions": list(connector.done),
+        "http_requests": client.request_count,
+        "retries": client.retry_count,
+    }
 
 
 if __name__ == "__main__":

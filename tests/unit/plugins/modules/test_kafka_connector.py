@@ -12,7 +12,7 @@ import json
 import pytest
 from responses import matchers
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _connector
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_plan
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connector
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
 
@@ -34,7 +34,7 @@ CONFIG = {
 @pytest.fixture(autouse=True)
 def no_waiting(monkeypatch):
     monkeypatch.setattr(_connector, "POLL_INTERVAL", 0)
-    monkeypatch.setattr(_connector, "EMPTY_TASKS_GRACE", 0)
+    monkeypatch.setattr(_connector_plan, "EMPTY_TASKS_GRACE", 0)
 
 
 def run(check_mode=False, diff=False, **args):
@@ -398,3 +398,48 @@ def test_connector_created_meanwhile_is_taken_over(http):
     assert result["connector"]["state"] == "RUNNING"
     # The 409 "already exists" is final: it was asked once, not retried.
     assert [c.request.method for c in http.calls].count("POST") == 1
+
+
+def test_a_create_whose_task_then_fails_reports_the_change(http):
+    # POST /connectors created the connector: it stays on the server, so the failed run changed something.
+    missing(http)
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(URL + "/connectors", status=201, json=load_fixture("connect", "create_response.json"))
+    settles(http, "status_task_failed.json", times=2)
+    result = run(config=CONFIG)
+    assert result.failed
+    assert result["changed"] is True
+    assert result["actions"] == ["create"]
+
+
+def test_a_write_that_fails_first_reports_no_change(http):
+    existing(http, "status_paused.json")
+    http.put(CONNECTOR + "/resume", status=404, json=load_fixture("connect", "error_not_found.json"))
+    result = run(state="running")
+    assert result.failed
+    assert result["changed"] is False
+    assert result["actions"] == []
+
+
+def test_an_update_then_failed_resume_lists_only_the_update(http):
+    existing(http, "status_paused.json")
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.put(CONNECTOR + "/config", status=200, json=load_fixture("connect", "connector_info.json"))
+    http.put(CONNECTOR + "/resume", status=404, json=load_fixture("connect", "error_not_found.json"))
+    result = run(state="running", config=dict(CONFIG, topic="orders-v2"))
+    assert result.failed
+    assert result["changed"] is True
+    assert result["actions"] == ["update_config"]
+    assert_no_secret(result)
+
+
+def test_retries_on_a_rebalance_are_counted(http):
+    existing(http, "status_running.json")
+    rebalance = {"error_code": 409, "message": "Cannot complete request because of a conflicting operation"}
+    http.put(CONNECTOR + "/pause", status=409, json=rebalance)
+    http.put(CONNECTOR + "/pause", status=202)
+    settles(http, "status_paused.json")
+    result = run(state="paused")
+    assert result["changed"] is True
+    assert result["retries"] == 1
+    assert result["http_requests"] == 6

@@ -1,0 +1,238 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# Internal to this collection: not a public API, may change without notice.
+
+"""What one connector needs, decided without HTTP: current state + wish → plan, and whether
+a status reading ends a wait.
+
+``kafka_connector`` and ``kafka_connectors`` both plan through here, so a connector listed
+in a bulk task is treated exactly as the single module would treat it.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+
+# A running connector may report its state before its tasks exist; give them this long.
+EMPTY_TASKS_GRACE = 5.0
+
+
+class ConnectorError(Exception):
+    """A failure to report as it is: ``msg`` for the user, ``details`` for the result."""
+
+    def __init__(self, msg, **details):
+        super(ConnectorError, self).__init__(msg)
+        self.msg = msg
+        self.details = details
+
+
+class Current:
+    """What the server said about one connector: its config (None when absent) and status."""
+
+    def __init__(self, info=None, status=None):
+        self.info = info
+        self.status = status
+
+    @property
+    def exists(self):
+        return self.info is not None
+
+    @property
+    def config(self):
+        return (self.info or {}).get("config") or {}
+
+    @property
+    def state(self):
+        return ((self.status or {}).get("connector") or {}).get("state")
+
+
+class Wish:
+    """What a task asks of one connector; ``config`` is already in Connect's string form."""
+
+    def __init__(
+        self,
+        name,
+        state="present",
+        config=None,
+        config_mode="replace",
+        restart_failed=False,
+        restart_tasks="all",
+        sensitive_keys=(),
+        update_secrets="on_change",
+    ):
+        self.name = name
+        self.state = state
+        self.config = config
+        self.config_mode = config_mode
+        self.restart_failed = restart_failed
+        self.restart_tasks = restart_tasks or "all"
+        self.sensitive_keys = list(sensitive_keys or ())
+        self.update_secrets = update_secrets
+
+
+class Plan:
+    """What a run will do: ``actions`` in order, the whole ``target`` config, the changed keys."""
+
+    def __init__(self, actions, target=None, changes=None, expected=None, initial_state=None, use_patch=False):
+        self.actions = actions
+        self.target = target
+        self.changes = changes or {}
+        self.expected = expected
+        self.initial_state = initial_state
+        self.use_patch = use_patch
+        self.warnings = []
+        # Server features the plan relies on; checked by the HTTP side before the first write.
+        self.requires = []
+
+    @property
+    def writes_config(self):
+        return "create" in self.actions or "update_config" in self.actions
+
+    @property
+    def changes_state(self):
+        return any(a not in ("create", "update_config", "delete") for a in self.actions)
+
+
+class AllFeatures:
+    """A server that supports everything: what the planner assumes unless told otherwise."""
+
+    def supports(self, feature):
+        return True
+
+
+def plan_connector(current, wish, server=None):
+    """Everything to do to one connector, decided before any write (so check mode reports the same).
+
+    ``server`` answers ``supports(feature)``; it is asked only about the features the plan
+    needs, so a plan that needs none costs no request.
+    """
+    server = server or AllFeatures()
+    if wish.state != "absent" and not current.exists and wish.config is None:
+        raise ConnectorError("connector %s does not exist; give its config to create it" % wish.name)
+    target, changes = None, {}
+    if wish.config is not None and wish.state != "absent":
+        base = current.config if current.exists else {}
+        mode = wish.config_mode if current.exists else "replace"
+        target, changes = cmp.diff_config(wish.config, base, mode, wish.sensitive_keys, wish.update_secrets)
+    actions = cmp.plan_actions(
+        wish.state,
+        current.exists,
+        current.state,
+        bool(changes),
+        restart_failed=wish.restart_failed,
+        restart_tasks=wish.restart_tasks,
+        failed_parts=bool(cmp.failed_parts(current.status)),
+    )
+    plan = Plan(actions, target, changes, expected_state(current, wish.state, actions))
+    if "create" in actions and not target.get("connector.class"):
+        raise ConnectorError("config of connector %s has no connector.class" % wish.name)
+    if "create" in actions and plan.expected in ("PAUSED", "STOPPED"):
+        plan.initial_state = plan.expected
+    _fit_to_server(plan, wish.name, server)
+    return plan
+
+
+def expected_state(current, state, actions):
+    if state == "absent":
+        return None
+    if state == "present" and current.exists:
+        # A config update keeps the run state; a failed connector is meant to run.
+        return current.state if current.state in ("PAUSED", "STOPPED") else "RUNNING"
+    return cmp.expected_state(state, current.state, created="create" in actions)
+
+
+def _fit_to_server(plan, name, server):
+    if "stop" in plan.actions or plan.initial_state == "STOPPED":
+        plan.requires.append("stop")
+    if plan.initial_state and not server.supports("initial_state"):
+        plan.warnings.append(
+            "the server does not support initial_state (Kafka Connect 3.7+): connector %s is created, then %s "
+            "at once, and may run briefly" % (name, plan.initial_state.lower())
+        )
+    if "update_config" in plan.actions:
+        kept = cmp.masked_keys_kept(plan.target, plan.changes)
+        if kept:
+            if not server.supports("patch_config"):
+                raise ConnectorError(
+                    "the server masks the values of %s, so they cannot be sent back with the rest of the "
+                    "config, and it does not support PATCH (Kafka Connect 3.8+); give them in config" % ", ".join(kept)
+                )
+            plan.use_patch = True
+
+
+def planned_current(current, plan, name):
+    """The connector as the server would describe it once ``plan`` is applied and waited for."""
+    if plan.expected is None:
+        return Current()
+    config = dict(plan.target, name=name) if plan.target is not None else current.config
+    tasks = [] if plan.expected == "STOPPED" else [{"id": 0, "state": plan.expected}]
+    return Current(
+        dict(current.info or {}, name=name, config=config),
+        {"name": name, "connector": {"state": plan.expected}, "tasks": tasks},
+    )
+
+
+def describe_status(status):
+    """One line per failed part: what failed, where, and the first line of why."""
+    status = status or {}
+    parts = []
+    connector = status.get("connector") or {}
+    for label, part in [("connector", connector)] + [("task %s" % t.get("id"), t) for t in status.get("tasks") or ()]:
+        if part.get("state") == "FAILED":
+            lines = (part.get("trace") or "no trace").strip().splitlines()
+            # The first line says what failed; the root cause is often only in a "Caused by:" line.
+            causes = [line.strip() for line in lines[1:] if line.startswith("Caused by:")]
+            why = " / ".join(lines[:1] + causes[-1:])
+            parts.append("%s FAILED on worker %s: %s" % (label, part.get("worker_id"), why))
+    return "; ".join(parts)
+
+
+class StateWatch:
+    """Decides, one status reading at a time, whether a connector has reached ``target``.
+
+    It must report ``target`` twice in a row, because a task that fails on its first poll
+    reports RUNNING for a moment first. A failure seen twice ends the wait at once.
+    """
+
+    def __init__(self, name, target):
+        self.name = name
+        self.target = target
+        self.previous = None
+        self.since = None
+
+    def reading(self, status, now):
+        """True once reached; raises :class:`ConnectorError` on a steady failure."""
+        status = status or {}
+        steady = self.previous is not None and summary(status) == summary(self.previous)
+        self.previous = status
+        if steady and cmp.failed_parts(status):
+            raise ConnectorError("connector %s failed: %s" % (self.name, describe_status(status)))
+        if not (steady and cmp.reached(status, self.target)):
+            self.since = None
+            return False
+        self.since = self.since if self.since is not None else now
+        # Paused and stopped connectors may have no tasks at all (created so, KIP-980).
+        return bool(status.get("tasks")) or self.target != "RUNNING" or now - self.since >= EMPTY_TASKS_GRACE
+
+    def timed_out(self, timeout):
+        return ConnectorError(
+            "connector %s did not reach %s within %s seconds; it is %s"
+            % (self.name, self.target, timeout, summary_text(self.previous or {}))
+        )
+
+
+def summary(status):
+    return (
+        (status.get("connector") or {}).get("state"),
+        tuple((t.get("id"), t.get("state")) for t in status.get("tasks") or ()),
+    )
+
+
+def summary_text(status):
+    state, tasks = summary(status)
+    return "%s with tasks %s" % (state, ", ".join("%s: %s" % t for t in tasks) or "none")
