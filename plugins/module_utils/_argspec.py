@@ -40,6 +40,30 @@ def connect_argument_spec(**extra):
     return spec
 
 
+def connector_argument_spec(defaults=True):
+    """What is wished of one connector (``kafka_connector``, and each item of ``kafka_connectors``).
+
+    Without ``defaults`` every option is left None, so that a bulk item can take the value of
+    the module option of the same name.
+    """
+
+    def option(default, **spec):
+        if defaults and default is not None:
+            spec["default"] = default
+        return spec
+
+    return dict(
+        name=dict(type="str", required=True),
+        state=option("present", type="str", choices=["present", "running", "paused", "stopped", "restarted", "absent"]),
+        config=dict(type="dict"),
+        config_mode=option("replace", type="str", choices=["replace", "merge"]),
+        restart_failed=option(False, type="bool"),
+        restart_tasks=dict(type="str", choices=["all", "failed"]),
+        sensitive_keys=option([], type="list", elements="str", no_log=False),
+        update_secrets=option("on_change", type="str", choices=["on_change", "always"], no_log=False),
+    )
+
+
 def rest_proxy_argument_spec(**extra):
     """Options of the ``rest_proxy`` action group: where the REST Proxy is and which API it speaks."""
     spec = http_argument_spec()

@@ -111,8 +111,15 @@ class ConnectClient:
 
     # Connectors
     def list_connectors_expanded(self):
-        """Every connector with its info and status, in one request."""
+        """Every connector with its info and status, in one request.
+
+        Servers older than Kafka 2.3 ignore ``expand`` and answer a list of names instead.
+        """
         return self.http.get_json("/connectors", params=[("expand", "status"), ("expand", "info")]) or {}
+
+    def list_connectors_status(self):
+        """Every connector with its status, in one request (a bulk wait polls this)."""
+        return self.http.get_json("/connectors", params=[("expand", "status")]) or {}
 
     def get_connector(self, name):
         """ConnectorInfo ``{name, config, tasks, type}``, or None when there is no such connector."""

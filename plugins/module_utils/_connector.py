@@ -162,6 +162,10 @@ class Connector:
     # Validate
     def validate(self, plan):
         """Connect's own validation of the config to write (read-only, so also in check mode)."""
+        return self.raise_if_invalid(self.validation_errors(plan))
+
+    def validation_errors(self, plan):
+        """Connect's field errors for ``plan.target``, values masked where secret."""
         connector_class = plan.target.get("connector.class")
         if not connector_class:
             raise ConnectorError("config of connector %s has no connector.class" % self.name)
@@ -178,6 +182,9 @@ class Connector:
                 key = value.get("name")
                 shown = cmp.MASK if cmp.is_secret_key(key, self.sensitive_keys) else plan.target.get(key)
                 errors.append({"name": key, "value": shown, "errors": redact(value["errors"], self.secrets())})
+        return errors
+
+    def raise_if_invalid(self, errors):
         if errors:
             text = "; ".join("%s: %s" % (e["name"], " ".join(e["errors"])) for e in errors)
             raise ConnectorError(

@@ -16,6 +16,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import fnmatch
+
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 
 # A running connector may report its state before its tasks exist; give them this long.
@@ -105,6 +107,32 @@ class AllFeatures:
         return True
 
 
+def desired_config(name, state, config, config_mode="replace", restart_failed=False, restart_tasks=None):
+    """The config to compare, in Connect's string form; raises :class:`ConnectorError` on
+    what Connect cannot store and on options that do not go together."""
+    if not (name or "").strip():
+        raise ConnectorError("connector name must not be empty")
+    if restart_tasks and state != "restarted":
+        raise ConnectorError(
+            "restart_tasks applies to state=restarted only; for state=running use restart_failed (connector %s)" % name
+        )
+    if restart_failed and state != "running":
+        raise ConnectorError(
+            "restart_failed applies to state=running only; for state=restarted use restart_tasks (connector %s)" % name
+        )
+    if config is None:
+        return None
+    try:
+        config = cmp.normalise_config(config, keep_none=config_mode == "merge")
+    except cmp.ConfigError as exc:
+        raise ConnectorError("connector %s: %s" % (name, exc)) from None
+    if config.get("name", name) != name:
+        raise ConnectorError(
+            "config name %r differs from name %r; leave it out or make them equal" % (config["name"], name)
+        )
+    return config
+
+
 def plan_connector(current, wish, server=None):
     """Everything to do to one connector, decided before any write (so check mode reports the same).
 
@@ -175,6 +203,17 @@ def planned_current(current, plan, name):
         dict(current.info or {}, name=name, config=config),
         {"name": name, "connector": {"state": plan.expected}, "tasks": tasks},
     )
+
+
+def prune_names(server_names, listed, include=("*",), exclude=()):
+    """Connectors on the server that a prune deletes: not listed, matching an ``include``
+    glob and no ``exclude`` glob, sorted."""
+
+    def matches(name, patterns):
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+    listed = set(listed)
+    return sorted(n for n in server_names if n not in listed and matches(n, include) and not matches(n, exclude))
 
 
 def describe_status(status):

@@ -304,9 +304,14 @@ retries:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
-from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan
+from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import (
+    connect_argument_spec,
+    connector_argument_spec,
+)
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient, UnsupportedFeature
-from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector, ConnectorError
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import ConnectorError
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
     connection_secrets,
@@ -318,47 +323,27 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
 
 def argument_spec():
     return connect_argument_spec(
-        name=dict(type="str", required=True),
-        state=dict(
-            type="str",
-            default="present",
-            choices=["present", "running", "paused", "stopped", "restarted", "absent"],
-        ),
-        config=dict(type="dict"),
-        config_mode=dict(type="str", default="replace", choices=["replace", "merge"]),
         validate=dict(type="bool", default=True),
         wait=dict(type="bool", default=True),
         wait_timeout=dict(type="int", default=120),
-        restart_failed=dict(type="bool", default=False),
-        restart_tasks=dict(type="str", choices=["all", "failed"]),
-        sensitive_keys=dict(type="list", elements="str", default=[], no_log=False),
-        update_secrets=dict(type="str", default="on_change", choices=["on_change", "always"], no_log=False),
+        **connector_argument_spec(),
     )
 
 
 def desired_config(module):
     """The config to compare, in Connect's string form; fails on what Connect cannot store."""
     p = module.params
-    if not p["name"].strip():
-        module.fail_json(msg="name must not be empty")
-    if p["restart_tasks"] and p["state"] != "restarted":
-        module.fail_json(msg="restart_tasks applies to state=restarted only; for state=running use restart_failed")
-    if p["restart_failed"] and p["state"] != "running":
-        module.fail_json(msg="restart_failed applies to state=running only; for state=restarted use restart_tasks")
     if p["wait"] and p["wait_timeout"] <= 0:
         module.fail_json(msg="wait_timeout must be a positive number of seconds, or set wait=false")
-    if p["config"] is None:
-        return None
     try:
-        config = cmp.normalise_config(p["config"], keep_none=p["config_mode"] == "merge")
-    except cmp.ConfigError as exc:
-        module.fail_json(msg=str(exc))
-    if config.get("name", p["name"]) != p["name"]:
-        module.fail_json(
-            msg="config name %r differs from name %r; leave it out or make them equal" % (config["name"], p["name"])
+        config = _connector_plan.desired_config(
+            p["name"], p["state"], p["config"], p["config_mode"], p["restart_failed"], p["restart_tasks"]
         )
-    # The invocation echoed in results must not carry the secrets either.
-    module.params["config"] = cmp.mask_config(config, p["sensitive_keys"])
+    except ConnectorError as exc:
+        module.fail_json(msg=exc.msg)
+    if config is not None:
+        # The invocation echoed in results must not carry the secrets either.
+        module.params["config"] = cmp.mask_config(config, p["sensitive_keys"])
     return config
 
 

@@ -1,0 +1,490 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: kafka_connectors
+short_description: Manage many Kafka Connect connectors in one task, optionally deleting the ones not listed
+version_added: 0.1.0
+description:
+  - Brings every connector of O(connectors) to its config and run state in one pass, with the
+    same per-connector semantics as M(kafkaops.connect.kafka_connector).
+  - Reads every connector with one request (C(GET /connectors?expand=info&expand=status)), so a
+    run that changes nothing makes exactly one request, however many connectors are listed.
+    Servers older than Kafka 2.3 ignore C(expand); the module then reads the listed connectors
+    one by one.
+  - Writes to different connectors are sent in parallel (O(parallel)); the writes to one
+    connector stay in order. There is no order between connectors, so a sink may be created
+    before its source.
+  - Each distinct config to be written is validated once with Connect's own validation, in
+    parallel, also in check mode.
+  - With O(wait=true), every changed connector is waited for together, with one
+    C(GET /connectors?expand=status) per round.
+  - With O(prune=true), connectors on the server that are not listed are deleted. The deletion
+    is refused, before anything is written, when it would delete more than O(prune_max).
+  - A connector that fails does not stop the others (unless O(fail_fast=true)); the task then
+    fails at the end, listing each connector that failed and why, and still reports
+    C(changed=true) if anything was written.
+author:
+  - kafkaops.connect contributors (@kafkaops)
+extends_documentation_fragment:
+  - kafkaops.connect.http_options
+  - kafkaops.connect.connect
+  - kafkaops.connect.attributes
+  - kafkaops.connect.attributes.ACTION_GROUP_CONNECT
+attributes:
+  check_mode:
+    support: full
+    details: Reads and validates, writes nothing, and predicts the actions, the result lists and the diff.
+  diff_mode:
+    support: full
+    details: One diff with the config (secrets masked) and run state of every connector that changes, before and after.
+options:
+  connectors:
+    description:
+      - The connectors to manage. Keys left out of an item take the value of the module option
+        of the same name.
+      - Names must be unique.
+    type: list
+    elements: dict
+    default: []
+    suboptions:
+      name:
+        description: Name of the connector.
+        type: str
+        required: true
+      state:
+        description: As O(kafkaops.connect.kafka_connector#module:state). Defaults to O(state).
+        type: str
+        choices: [present, running, paused, stopped, restarted, absent]
+      config:
+        description:
+          - As O(kafkaops.connect.kafka_connector#module:config). Required to create the connector.
+        type: dict
+      config_mode:
+        description: As O(kafkaops.connect.kafka_connector#module:config_mode). Defaults to O(config_mode).
+        type: str
+        choices: [replace, merge]
+      restart_failed:
+        description: As O(kafkaops.connect.kafka_connector#module:restart_failed). Defaults to O(restart_failed).
+        type: bool
+      restart_tasks:
+        description: As O(kafkaops.connect.kafka_connector#module:restart_tasks). Defaults to O(restart_tasks).
+        type: str
+        choices: [all, failed]
+      sensitive_keys:
+        description: As O(kafkaops.connect.kafka_connector#module:sensitive_keys). Defaults to O(sensitive_keys).
+        type: list
+        elements: str
+      update_secrets:
+        description: As O(kafkaops.connect.kafka_connector#module:update_secrets). Defaults to O(update_secrets).
+        type: str
+        choices: [on_change, always]
+  state:
+    description: The run state of items that do not give their own C(state).
+    type: str
+    choices: [present, running, paused, stopped, restarted, absent]
+    default: present
+  config_mode:
+    description: V(replace) or V(merge), for items that do not give their own C(config_mode).
+    type: str
+    choices: [replace, merge]
+    default: replace
+  restart_failed:
+    description: With C(state=running), restart failed connectors and tasks; for items that do not say.
+    type: bool
+    default: false
+  restart_tasks:
+    description: With C(state=restarted), V(all) or only V(failed) tasks; for items that do not say.
+    type: str
+    choices: [all, failed]
+  sensitive_keys:
+    description:
+      - Extra config keys whose values are secret (exact names or shell-style patterns), for
+        items that do not give their own.
+      - Keys containing C(password), C(secret), C(token) or C(credentials), and keys ending in
+        C(.key), are always masked.
+    type: list
+    elements: str
+    default: []
+  update_secrets:
+    description: V(on_change) or V(always) rewrite server-masked secrets; for items that do not say.
+    type: str
+    choices: [on_change, always]
+    default: on_change
+  prune:
+    description:
+      - Delete the connectors on the server that are not in O(connectors), within
+        O(prune_include) and O(prune_exclude).
+    type: bool
+    default: false
+  prune_include:
+    description: Shell-style name patterns; only connectors matching one of them are pruned.
+    type: list
+    elements: str
+    default: ['*']
+  prune_exclude:
+    description: Shell-style name patterns; connectors matching one of them are never pruned.
+    type: list
+    elements: str
+    default: []
+  prune_max:
+    description:
+      - The most connectors a prune may delete. When it would delete more, the task fails before
+        writing anything and lists them in RV(would_delete). V(-1) sets no limit.
+    type: int
+    default: 10
+  parallel:
+    description:
+      - How many connectors are written (and configs validated) at once.
+      - Each write that Connect answers with HTTP 409 during the rebalances writes cause is retried
+        (see O(retries)).
+    type: int
+    default: 8
+  validate:
+    description: Validate each distinct config before it is written, and fail those connectors with every field error.
+    type: bool
+    default: true
+  wait:
+    description:
+      - After the writes, wait until every changed connector and its tasks report the desired
+        state; a connector or task that fails is reported with its trace and worker id.
+    type: bool
+    default: true
+  wait_timeout:
+    description: Seconds to wait, for all connectors together, with O(wait=true).
+    type: int
+    default: 120
+  fail_fast:
+    description:
+      - V(false) applies every connector that can be applied, then fails listing each failure.
+      - V(true) stops sending writes to further connectors after the first failure (writes
+        already in flight complete), and fails before any write when a config is invalid.
+    type: bool
+    default: false
+notes:
+  - The config in the results and the diff shows secret values as C(********).
+  - Connectors pruned are deleted without stopping them first or removing their offsets.
+seealso:
+  - module: kafkaops.connect.kafka_connector
+    description: One connector, with the same options per connector.
+  - module: kafkaops.connect.kafka_connect_info
+    description: List the connectors and their states in the same shape.
+"""
+
+EXAMPLES = r"""
+- name: Run two FileStream connectors (one request when nothing changes)
+  kafkaops.connect.kafka_connectors:
+    connect_url: [http://localhost:8083, http://localhost:8084]
+    state: running
+    connectors:
+      - name: orders-file-source
+        config:
+          connector.class: org.apache.kafka.connect.file.FileStreamSourceConnector
+          tasks.max: 1
+          file: /tmp/orders.txt
+          topic: orders
+      - name: orders-file-sink
+        state: paused
+        config:
+          connector.class: org.apache.kafka.connect.file.FileStreamSinkConnector
+          tasks.max: 1
+          topics: orders
+          file: /tmp/orders-copy.txt
+
+- name: Preview what deleting every other orders-* connector would do
+  kafkaops.connect.kafka_connectors:
+    connect_url: http://localhost:8083
+    connectors:
+      - name: orders-file-source
+    prune: true
+    prune_include: [orders-*]
+    prune_exclude: [orders-*-keep]
+  check_mode: true
+  diff: true
+
+- name: Delete both connectors
+  kafkaops.connect.kafka_connectors:
+    connect_url: http://localhost:8083
+    state: absent
+    connectors:
+      - name: orders-file-source
+      - name: orders-file-sink
+"""
+
+RETURN = r"""
+connectors:
+  description:
+    - Every listed connector, in the order given, then every pruned one, as
+      M(kafkaops.connect.kafka_connect_info) returns them, with the actions of this run.
+    - In check mode, with O(wait=false), or for a connector not waited for, C(state) is the state asked for.
+    - A connector absent after the run has only C(name) and C(actions).
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: Name of the connector.
+      type: str
+      sample: orders-file-source
+    actions:
+      description:
+        - What was done (in check mode, would be done) to this connector, in order, as
+          RV(kafkaops.connect.kafka_connector#module:actions).
+        - When it failed, only the actions that reached the server.
+      type: list
+      elements: str
+      sample: [update_config]
+    type:
+      description: C(source) or C(sink); null for a connector not created yet.
+      type: str
+      sample: source
+    config:
+      description: The config with secret values masked.
+      type: dict
+      sample: {"connector.class": "org.apache.kafka.connect.file.FileStreamSourceConnector", "tasks.max": "1"}
+    state:
+      description: Connect's state of the connector, such as C(RUNNING), C(PAUSED), C(STOPPED), C(FAILED).
+      type: str
+      sample: RUNNING
+    worker_id:
+      description: Worker running the connector.
+      type: str
+      sample: 127.0.0.1:8083
+    tasks:
+      description: Tasks with C(id), C(state), C(worker_id) and C(trace) (first lines, null unless failed).
+      type: list
+      elements: dict
+      sample: [{"id": 0, "state": "RUNNING", "worker_id": "127.0.0.1:8083", "trace": null}]
+    failed:
+      description: Why this connector failed.
+      returned: when it failed
+      type: str
+created:
+  description: Names of the connectors created (in check mode, that would be created).
+  returned: always
+  type: list
+  elements: str
+  sample: [orders-file-source]
+updated:
+  description: Names of the connectors whose config was changed.
+  returned: always
+  type: list
+  elements: str
+  sample: []
+deleted:
+  description: Names of the connectors deleted, listed with C(state=absent) or pruned.
+  returned: always
+  type: list
+  elements: str
+  sample: [old-orders-source]
+state_changed:
+  description: Names of the connectors paused, resumed, stopped or restarted.
+  returned: always
+  type: list
+  elements: str
+  sample: [orders-file-sink]
+failures:
+  description:
+    - Each connector that failed, with C(name) and C(msg), and where they apply C(status), C(url),
+      C(method) and C(body) of the failed request, C(validation) field errors or C(installed_classes).
+    - The task fails when this is not empty.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"name": "orders-file-source", "msg": "connector orders-file-source failed: task 0 FAILED on worker ..."}]
+would_delete:
+  description: The connectors a refused prune would have deleted.
+  returned: when a prune is refused because of O(prune_max)
+  type: list
+  elements: str
+  sample: [old-1, old-2]
+http_requests:
+  description: Number of HTTP requests the module made, retries included.
+  returned: always
+  type: int
+  sample: 1
+retries:
+  description: Number of requests sent again after a retriable answer, such as HTTP 409 during a rebalance.
+  returned: always
+  type: int
+  sample: 0
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan
+from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import (
+    connect_argument_spec,
+    connector_argument_spec,
+)
+from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_bulk import STATE_ACTIONS, Bulk, Item
+from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    connection_secrets,
+    fail_api,
+    http_client,
+    redact,
+)
+
+# Options an item may set for itself, defaulting to the module option of the same name.
+PER_ITEM = ("state", "config_mode", "restart_failed", "restart_tasks", "sensitive_keys", "update_secrets")
+
+
+def argument_spec():
+    defaults = connector_argument_spec()
+    for per_connector in ("name", "config"):
+        defaults.pop(per_connector)
+    return connect_argument_spec(
+        connectors=dict(type="list", elements="dict", default=[], options=connector_argument_spec(defaults=False)),
+        prune=dict(type="bool", default=False),
+        prune_include=dict(type="list", elements="str", default=["*"]),
+        prune_exclude=dict(type="list", elements="str", default=[]),
+        prune_max=dict(type="int", default=10),
+        parallel=dict(type="int", default=8),
+        validate=dict(type="bool", default=True),
+        wait=dict(type="bool", default=True),
+        wait_timeout=dict(type="int", default=120),
+        fail_fast=dict(type="bool", default=False),
+        **defaults,
+    )
+
+
+def items_of(module, client):
+    """One :class:`Item` per listed connector; fails on the first item that cannot be planned."""
+    p = module.params
+    if p["parallel"] < 1:
+        module.fail_json(msg="parallel must be 1 or more, got %s" % p["parallel"])
+    if p["prune_max"] < -1:
+        module.fail_json(msg="prune_max must be -1 (no limit) or more, got %s" % p["prune_max"])
+    if p["wait"] and p["wait_timeout"] <= 0:
+        module.fail_json(msg="wait_timeout must be a positive number of seconds, or set wait=false")
+    names = [entry["name"] for entry in p["connectors"]]
+    repeated = sorted(set(n for n in names if names.count(n) > 1))
+    if repeated:
+        module.fail_json(msg="connector names must be unique; listed more than once: %s" % ", ".join(repeated))
+    items = []
+    for entry in p["connectors"]:
+        opts = dict((key, p[key] if entry[key] is None else entry[key]) for key in PER_ITEM)
+        try:
+            config = _connector_plan.desired_config(
+                entry["name"],
+                opts["state"],
+                entry["config"],
+                opts["config_mode"],
+                opts["restart_failed"],
+                opts["restart_tasks"],
+            )
+        except _connector_plan.ConnectorError as exc:
+            module.fail_json(msg=exc.msg)
+        if config is not None:
+            # The invocation echoed in results must not carry the secrets either.
+            entry["config"] = cmp.mask_config(config, opts["sensitive_keys"])
+        wish = _connector_plan.Wish(entry["name"], config=config, **opts)
+        items.append(Item(connector(module, client, entry["name"], opts), wish))
+    return items
+
+
+def connector(module, client, name, opts):
+    return Connector(
+        client, name, opts["sensitive_keys"], opts["update_secrets"], extra_secrets=connection_secrets(module)
+    )
+
+
+def prune(module, client, bulk, server_names):
+    """Add the connectors to delete, or fail before any write when there are too many."""
+    p = module.params
+    names = _connector_plan.prune_names(
+        server_names, [i.name for i in bulk.items], p["prune_include"], p["prune_exclude"]
+    )
+    if p["prune_max"] != -1 and len(names) > p["prune_max"]:
+        module.fail_json(
+            msg="prune would delete %d connectors, more than prune_max=%d, so nothing was changed: %s; raise "
+            "prune_max, narrow prune_include/prune_exclude, or list the connectors to keep"
+            % (len(names), p["prune_max"], ", ".join(names)),
+            would_delete=names,
+            http_requests=client.request_count,
+            retries=client.retry_count,
+        )
+    opts = dict((key, p[key]) for key in PER_ITEM)
+    items = [Item(connector(module, client, n, opts), _connector_plan.Wish(n, "absent")) for n in names]
+    bulk.add(items)
+
+
+def run(module, client, bulk):
+    p = module.params
+    server_names = bulk.read()
+    if p["prune"]:
+        prune(module, client, bulk, server_names)
+    bulk.plan()
+    if p["validate"]:
+        bulk.validate()
+    if module.check_mode or (p["fail_fast"] and bulk.failures):
+        return
+    bulk.apply()
+    if p["wait"]:
+        bulk.wait(p["wait_timeout"])
+
+
+def report(module, client, bulk):
+    applied = not module.check_mode
+    result = dict(connectors=[], created=[], updated=[], deleted=[], state_changed=[], failures=bulk.failures)
+    diff = {"before": {}, "after": {}}
+    for item in bulk.items:
+        planned = item.plan.actions if item.plan else []
+        actions = list(item.connector.done) if applied else planned
+        if item.plan is None or not planned or item.waited or item.failure:
+            view = item.connector.view()
+        else:
+            view = item.connector.predicted_view(item.plan)
+        entry = dict(view, name=item.name, actions=actions)
+        if item.failure:
+            entry["failed"] = item.failure["msg"]
+        result["connectors"].append(entry)
+        for key, wanted in (("created", ("create",)), ("updated", ("update_config",)), ("deleted", ("delete",))):
+            if any(a in wanted for a in actions):
+                result[key].append(item.name)
+        if any(a in STATE_ACTIONS for a in actions):
+            result["state_changed"].append(item.name)
+        if module._diff and planned:
+            change = item.connector.diff(item.plan)
+            diff["before"][item.name], diff["after"][item.name] = change["before"], change["after"]
+    result["changed"] = any(entry["actions"] for entry in result["connectors"])
+    if module._diff:
+        result["diff"] = diff
+    result.update(http_requests=client.request_count, retries=client.retry_count)
+    return result
+
+
+def main():
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    client = ConnectClient(http_client(module, "connect_url"))
+    bulk = Bulk(client, items_of(module, client), module.params["parallel"], module.params["fail_fast"])
+    try:
+        run(module, client, bulk)
+    except ApiError as exc:
+        # Only the first read fails the whole task this way: later failures belong to one connector.
+        fail_api(module, exc, secrets=connection_secrets(module), **report(module, client, bulk))
+    result = report(module, client, bulk)
+    for item in bulk.items:
+        for warning in item.connector.warnings:
+            module.warn(redact(warning, item.connector.secrets()))
+    if result["failures"]:
+        text = "; ".join("%s: %s" % (f["name"], f["msg"]) for f in result["failures"])
+        module.fail_json(
+            msg="%d of %d connectors failed: %s" % (len(result["failures"]), len(bulk.items), text), **result
+        )
+    module.exit_json(**result)
+
+
+if __name__ == "__main__":
+    main()

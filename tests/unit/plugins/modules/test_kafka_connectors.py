@@ -1,0 +1,287 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+
+import pytest
+from responses import matchers
+
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_plan
+from ansible_collections.kafkaops.connect.plugins.modules import kafka_connectors
+from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
+
+URL = "http://connect.test:8083"
+SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector"
+VALIDATE = URL + "/connector-plugins/" + SOURCE + "/config/validate"
+READ_ALL = [matchers.query_param_matcher({"expand": ["status", "info"]})]
+STATUS_ALL = [matchers.query_param_matcher({"expand": "status"})]
+
+
+@pytest.fixture(autouse=True)
+def no_waiting(monkeypatch):
+    monkeypatch.setattr(_connector, "POLL_INTERVAL", 0)
+    monkeypatch.setattr(_connector_plan, "EMPTY_TASKS_GRACE", 0)
+
+
+def config(name, **extra):
+    return dict({"connector.class": SOURCE, "tasks.max": 1, "file": "/tmp/%s.txt" % name, "topic": name}, **extra)
+
+
+def stored(name, **extra):
+    """The config as Connect returns it: every value a string, with the name added."""
+    return dict(dict((k, str(v)) for k, v in config(name, **extra).items()), name=name)
+
+
+def status(name, state="RUNNING", task_state=None):
+    tasks = [] if state == "STOPPED" else [{"id": 0, "state": task_state or state, "worker_id": "127.0.0.1:8083"}]
+    return {
+        "name": name,
+        "connector": {"state": state, "worker_id": "127.0.0.1:8083"},
+        "tasks": tasks,
+        "type": "source",
+    }
+
+
+def server(http, connectors):
+    """The one expanded read: ``connectors`` maps names to (config, state)."""
+    body = dict(
+        (name, {"info": {"name": name, "config": cfg, "tasks": [], "type": "source"}, "status": status(name, state)})
+        for name, (cfg, state) in connectors.items()
+    )
+    http.get(URL + "/connectors", json=body, match=READ_ALL)
+
+
+def statuses(http, states, times=2):
+    body = dict((name, {"status": status(name, *state)}) for name, state in states.items())
+    for _round in range(times):
+        http.get(URL + "/connectors", json=body, match=STATUS_ALL)
+
+
+def run(check_mode=False, diff=False, **args):
+    args.setdefault("connect_url", [URL])
+    return run_module(kafka_connectors.main, args, check_mode=check_mode, diff=diff)
+
+
+def test_no_change_of_many_connectors_is_one_request(http):
+    names = ["c%02d" % i for i in range(30)]
+    server(http, dict((n, (stored(n), "RUNNING")) for n in names))
+    result = run(state="running", connectors=[{"name": n, "config": config(n)} for n in names])
+    assert result["changed"] is False
+    assert result["http_requests"] == 1
+    assert [c["name"] for c in result["connectors"]] == names
+    assert all(c["actions"] == [] and c["state"] == "RUNNING" for c in result["connectors"])
+
+
+def test_create_update_and_pause_in_one_pass_waiting_with_one_request_per_round(http):
+    server(http, {"b": (stored("b"), "RUNNING"), "c": (stored("c"), "RUNNING")})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(
+        URL + "/connectors",
+        status=201,
+        json={},
+        match=[matchers.json_params_matcher({"name": "a"}, strict_match=False)],
+    )
+    http.put(URL + "/connectors/b/config", status=200, json={})
+    http.put(URL + "/connectors/c/pause", status=202)
+    statuses(http, {"a": ("RUNNING",), "b": ("RUNNING",), "c": ("PAUSED",)})
+    result = run(
+        connectors=[
+            {"name": "a", "config": config("a"), "state": "running"},
+            {"name": "b", "config": config("b", **{"tasks.max": 2})},
+            {"name": "c", "state": "paused"},
+        ]
+    )
+    assert result["changed"] is True
+    assert (result["created"], result["updated"], result["state_changed"]) == (["a"], ["b"], ["c"])
+    assert [c["actions"] for c in result["connectors"]] == [["create"], ["update_config"], ["pause"]]
+    assert [c["state"] for c in result["connectors"]] == ["RUNNING", "RUNNING", "PAUSED"]
+    # 1 read + 2 validations + 3 writes + 2 wait rounds.
+    assert result["http_requests"] == 8
+
+
+def test_each_distinct_config_is_validated_once(http):
+    server(http, {})
+    shared = {"connector.class": SOURCE, "tasks.max": "1", "file": "/tmp/same.txt", "topic": "same"}
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    for _name in ("a", "b"):
+        http.post(URL + "/connectors", status=201, json={})
+    result = run(wait=False, connectors=[{"name": "a", "config": shared}, {"name": "b", "config": shared}])
+    assert result["created"] == ["a", "b"]
+    assert result["http_requests"] == 4
+
+
+def test_prune_deletes_only_unlisted_connectors_within_the_globs(http):
+    server(
+        http,
+        dict(
+            (n, (stored(n), "RUNNING")) for n in ("keep", "orders-old", "orders-old-keep", "orders-older", "other-old")
+        ),
+    )
+    http.delete(URL + "/connectors/orders-old", status=204)
+    http.delete(URL + "/connectors/orders-older", status=204)
+    result = run(
+        connectors=[{"name": "keep"}],
+        prune=True,
+        prune_include=["orders-*"],
+        prune_exclude=["*-keep"],
+    )
+    assert result["changed"] is True
+    assert result["deleted"] == ["orders-old", "orders-older"]
+    assert [c["name"] for c in result["connectors"]] == ["keep", "orders-old", "orders-older"]
+
+
+def test_prune_over_the_limit_fails_before_any_write(http):
+    server(http, dict(("old-%d" % i, (stored("old-%d" % i), "RUNNING")) for i in range(3)))
+    # No DELETE is registered: the mock fails the test if one is sent.
+    result = run(connectors=[], prune=True, prune_max=2)
+    assert result.failed
+    assert result["would_delete"] == ["old-0", "old-1", "old-2"]
+    assert "more than prune_max=2" in result["msg"]
+    assert result["http_requests"] == 1
+
+
+def test_prune_max_minus_one_has_no_limit(http):
+    server(http, dict(("old-%d" % i, (stored("old-%d" % i), "RUNNING")) for i in range(3)))
+    for i in range(3):
+        http.delete(URL + "/connectors/old-%d" % i, status=204)
+    result = run(prune=True, prune_max=-1)
+    assert result["deleted"] == ["old-0", "old-1", "old-2"]
+
+
+def test_one_failure_does_not_stop_the_others_and_the_task_still_reports_its_writes(http):
+    server(http, {"a": (stored("a"), "RUNNING"), "b": (stored("b"), "RUNNING")})
+    http.put(
+        URL + "/connectors/a/pause",
+        status=404,
+        json={"error_code": 404, "message": "Connector a not found"},
+    )
+    http.put(URL + "/connectors/b/pause", status=202)
+    statuses(http, {"b": ("PAUSED",)})
+    result = run(state="paused", connectors=[{"name": "a"}, {"name": "b"}])
+    assert result.failed
+    assert result["changed"] is True
+    assert result["state_changed"] == ["b"]
+    assert [f["name"] for f in result["failures"]] == ["a"]
+    assert result["failures"][0]["status"] == 404
+    assert result["msg"].startswith("1 of 2 connectors failed: a: PUT")
+    assert result["connectors"][0]["failed"]
+
+
+def test_a_created_connector_whose_task_fails_is_reported_as_written(http):
+    server(http, {})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(URL + "/connectors", status=201, json={})
+    statuses(http, {"a": ("RUNNING", "FAILED")})
+    result = run(connectors=[{"name": "a", "config": config("a")}])
+    assert result.failed
+    assert result["changed"] is True
+    assert result["created"] == ["a"]
+    assert "task 0 FAILED" in result["failures"][0]["msg"]
+
+
+def test_invalid_config_with_fail_fast_writes_nothing(http):
+    server(http, {})
+    invalid = load_fixture("connect", "validate_invalid.json")
+    http.put(VALIDATE, json=invalid, match=[matchers.json_params_matcher({"name": "bad"}, strict_match=False)])
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    result = run(
+        fail_fast=True,
+        connectors=[
+            {"name": "bad", "config": config("bad", **{"tasks.max": "zero"})},
+            {"name": "good", "config": config("good")},
+        ],
+    )
+    assert result.failed
+    assert result["changed"] is False
+    assert [f["name"] for f in result["failures"]] == ["bad"]
+    assert result["failures"][0]["validation"]
+
+
+def test_fail_fast_sends_no_write_after_the_first_failure(http):
+    server(http, {"a": (stored("a"), "RUNNING"), "b": (stored("b"), "RUNNING")})
+    http.put(URL + "/connectors/a/pause", status=404, json={"error_code": 404, "message": "gone"})
+    result = run(state="paused", fail_fast=True, parallel=1, connectors=[{"name": "a"}, {"name": "b"}])
+    assert result.failed
+    assert result["changed"] is False
+    assert result["connectors"][1]["actions"] == []
+
+
+def test_check_mode_writes_nothing_and_diffs_with_secrets_masked(http):
+    server(http, {"a": (stored("a", **{"db.password": "hunter2"}), "RUNNING"), "gone": (stored("gone"), "RUNNING")})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    result = run(
+        check_mode=True,
+        diff=True,
+        prune=True,
+        connectors=[{"name": "a", "config": config("a", **{"db.password": "hunter3"})}],
+    )
+    assert result["changed"] is True
+    assert (result["updated"], result["deleted"]) == (["a"], ["gone"])
+    assert result["diff"]["after"]["a"]["config"]["db.password"] == "******** (changed)"
+    assert result["diff"]["after"]["gone"] == {"state": "absent"}
+    text = json.dumps(result)
+    assert "hunter2" not in text and "hunter3" not in text
+
+
+def test_per_item_options_override_the_module_defaults(http):
+    server(http, {"a": (stored("a", extra="x"), "RUNNING")})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.put(
+        URL + "/connectors/a/config",
+        status=200,
+        json={},
+        match=[matchers.json_params_matcher({"topic": "t2", "extra": "x", "file": "/tmp/a.txt"}, strict_match=False)],
+    )
+    statuses(http, {"a": ("RUNNING",)})
+    result = run(config_mode="replace", connectors=[{"name": "a", "config": {"topic": "t2"}, "config_mode": "merge"}])
+    assert result["updated"] == ["a"]
+
+
+def test_servers_without_expand_are_read_one_by_one(http):
+    http.get(URL + "/connectors", json=["a"], match=READ_ALL)
+    http.get(URL + "/connectors/a", json={"name": "a", "config": stored("a"), "tasks": [], "type": "source"})
+    http.get(URL + "/connectors/a/status", json=status("a"))
+    result = run(state="running", connectors=[{"name": "a", "config": config("a")}])
+    assert result["changed"] is False
+    assert result["http_requests"] == 3
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ({"connectors": [{"name": "a"}, {"name": "a"}]}, "listed more than once: a"),
+        ({"parallel": 0}, "parallel must be 1 or more"),
+        ({"prune_max": -2}, "prune_max must be -1"),
+        ({"connectors": [{"name": "a", "restart_failed": True}]}, "restart_failed applies to state=running only"),
+        ({"connectors": [{"name": "a", "config": {"name": "b"}}]}, "config name 'b' differs from name 'a'"),
+    ],
+)
+def test_bad_options_fail_with_advice_before_any_request(args, message):
+    result = run(**args)
+    assert result.failed
+    assert message in result["msg"]
+
+
+def test_secrets_are_masked_in_the_invocation(http):
+    server(http, {"a": (stored("a", **{"db.password": "hunter2"}), "RUNNING")})
+    result = run(connectors=[{"name": "a", "config": config("a", **{"db.password": "hunter2"})}])
+    assert result["changed"] is False
+    assert "hunter2" not in json.dumps(result)
+
+
+def test_retries_on_a_rebalance_are_counted(http):
+    server(http, {"a": (stored("a"), "RUNNING")})
+    rebalance = {"error_code": 409, "message": "Cannot complete request because of a conflicting operation"}
+    http.put(URL + "/connectors/a/pause", status=409, json=rebalance)
+    http.put(URL + "/connectors/a/pause", status=202)
+    result = run(state="paused", wait=False, connectors=[{"name": "a"}])
+    assert result["state_changed"] == ["a"]
+    assert result["retries"] == 1
+    assert result["http_requests"] == 3
