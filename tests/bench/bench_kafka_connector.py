@@ -47,7 +47,8 @@ def run_module(module, args, check_mode=False):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--connect-url", default="http://127.0.0.1:18083")
+    default_url = "http://127.0.0.1:%s" % os.environ.get("SANDBOX_CONNECT_PORT_1", "18083")
+    parser.add_argument("--connect-url", default=default_url)
     parser.add_argument("--connectors", type=int, default=20, help="connectors for the info benchmark")
     opts = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="kafkaops-bench-")
