@@ -213,7 +213,7 @@ RETURN = r"""
 actions:
   description:
     - What was done (or, in check mode, would be done), in order.
-    - When the run fails, only the actions that reached the server; RV(changed) is then true if
+    - When the run fails, only the actions that reached the server; C(changed) is then true if
       there is any (a connector created whose task then failed stays created).
     - Any of C(create), C(update_config), C(pause), C(resume), C(stop), C(restart),
       C(restart_failed), C(delete).

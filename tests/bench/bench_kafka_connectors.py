@@ -154,6 +154,11 @@ class Bench:
         self.proxy.reset()
         elapsed = getattr(self, "run_" + contender)(items)
         self.figures.setdefault((n, scenario, contender), []).append((elapsed, self.proxy.count))
+        # As it goes, so that an interrupted run still shows what it measured.
+        print(
+            "  measured: N=%d, %s, %s: %.2f s, %d requests" % (n, scenario, contender, elapsed, self.proxy.count),
+            flush=True,
+        )
 
     def clean(self):
         """Delete every benchmark connector, directly (not counted), and wait until none is left."""
@@ -270,7 +275,10 @@ def main():
     parser.add_argument("--sizes", default="30,200")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument(
-        "--loop-once-from", type=int, default=200, help="from this size, run the loop (a) once, no-change only"
+        "--loop-writes-below",
+        type=int,
+        default=100,
+        help="sizes from which the loop (a) runs the no-change scenario only",
     )
     parser.add_argument("--proxy-port", type=int, default=int(os.environ.get("BENCH_PROXY_PORT", "0")))
     opts = parser.parse_args()
