@@ -19,6 +19,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan i
     Wish,
     plan_connector,
     planned_current,
+    prune_names,
 )
 
 SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector"
@@ -130,3 +131,9 @@ def test_planning_again_from_the_planned_result_plans_nothing(
     again = plan_connector(after, wish)
     assert again.actions == []
     assert again.expected == plan.expected
+
+
+def test_prune_names_are_unlisted_included_and_not_excluded():
+    server = ["keep", "orders-a", "orders-b-keep", "other", "orders-c"]
+    assert prune_names(server, ["keep", "orders-a"], ["orders-*"], ["*-keep"]) == ["orders-c"]
+    assert prune_names(server, ["keep"]) == ["orders-a", "orders-b-keep", "orders-c", "other"]

@@ -12,7 +12,7 @@ import json
 import pytest
 from responses import matchers
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_plan
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_bulk, _connector_plan
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connectors
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
 
@@ -285,3 +285,29 @@ def test_retries_on_a_rebalance_are_counted(http):
     assert result["state_changed"] == ["a"]
     assert result["retries"] == 1
     assert result["http_requests"] == 3
+
+
+class FakeTime:
+    """A clock that moves only when the module sleeps."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def monotonic(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.now += 1.0
+
+
+def test_a_wait_that_times_out_names_each_connector_and_its_state(http, monkeypatch):
+    monkeypatch.setattr(_connector_bulk, "time", FakeTime())
+    server(http, {"a": (stored("a"), "RUNNING"), "b": (stored("b"), "RUNNING")})
+    http.put(URL + "/connectors/a/pause", status=202)
+    http.put(URL + "/connectors/b/pause", status=202)
+    statuses(http, {"a": ("PAUSED",), "b": ("RUNNING",)}, times=2)
+    result = run(state="paused", wait_timeout=1, connectors=[{"name": "a"}, {"name": "b"}])
+    assert result.failed
+    assert result["changed"] is True
+    assert [f["name"] for f in result["failures"]] == ["b"]
+    assert "did not reach PAUSED within 1 seconds; it is RUNNING" in result["failures"][0]["msg"]
