@@ -58,7 +58,8 @@ class RestProxy:
         self.v3_base_path = "/" + (v3_base_path or "/v3").strip("/")
         self.cluster_id = cluster_id
         self._api = None
-        # Set by consume(), so that a failed task can still say whether its instance is gone.
+        # Set by consume(), so that a failed task can still say which instance it made and whether it is gone.
+        self.consumer_instance = None
         self.consumer_deleted = None
 
     @property
@@ -225,6 +226,7 @@ class RestProxy:
         self.require("consume", fmt, api.consume_formats)
         instance = "kafkaops-%s" % uuid.uuid4().hex[:16]
         outcome = {"records": [], "count": 0, "found": False, "committed": False, "consumer_deleted": False}
+        self.consumer_instance = instance
         try:
             api.create_consumer(group, instance, fmt)
             partitions = [(t, p) for t in topics for p in api.partition_ids(t)]

@@ -25,6 +25,7 @@ SCHEMA_FORMATS = ("avro", "jsonschema", "protobuf")
 RECORD_FIELDS = ("key", "value", "partition", "headers", "timestamp")
 
 WRITTEN, FAILED, UNKNOWN = "written", "failed", "unknown"
+_FIELD_SET = frozenset(RECORD_FIELDS)
 
 
 class RecordError(ValueError):
@@ -58,18 +59,23 @@ def normalize_record(record, where, partition=None):
         raise RecordError(
             "%s must be a dict with some of %s, got %s" % (where, ", ".join(RECORD_FIELDS), _type_name(record))
         )
-    unknown = sorted(set(record) - set(RECORD_FIELDS))
-    if unknown:
+    if not _FIELD_SET.issuperset(record):
         raise RecordError(
-            "%s has unknown field(s) %s; a record may have %s" % (where, ", ".join(unknown), ", ".join(RECORD_FIELDS))
+            "%s has unknown field(s) %s; a record may have %s"
+            % (where, ", ".join(sorted(set(record) - _FIELD_SET)), ", ".join(RECORD_FIELDS))
         )
-    item = dict((name, record.get(name)) for name in RECORD_FIELDS)
-    if item["partition"] is None:
-        item["partition"] = partition
-    item["partition"] = _partition(where, item["partition"])
-    item["headers"] = _headers(where, item["headers"])
-    item["timestamp"] = _timestamp_ms(where, item["timestamp"])
-    return item
+    get = record.get
+    # This runs once per record of files of any size: fields that are absent skip their checks.
+    given = get("partition")
+    headers = get("headers")
+    timestamp = get("timestamp")
+    return {
+        "key": get("key"),
+        "value": get("value"),
+        "partition": _partition(where, partition if given is None else given),
+        "headers": _headers(where, headers) if headers is not None else [],
+        "timestamp": _timestamp_ms(where, timestamp) if timestamp is not None else None,
+    }
 
 
 def records_from_lines(lines, src_format, partition=None):
@@ -156,8 +162,9 @@ def check_values(records, fmt, binary_encoding="text"):
         check_value(record, "records[%d]" % index, fmt, binary_encoding)
 
 
-def check_value(record, where, fmt, binary_encoding="text"):
-    """One record's key and value against ``fmt``; ``where`` names the record in the error."""
+def check_value(record, where, fmt, binary_encoding="text", parsed_json=False):
+    """One record's key and value against ``fmt``; ``where`` names the record in the error.
+    ``parsed_json`` says the record was read from JSON text, so it is JSON data already."""
     for part in ("key", "value"):
         value = record[part]
         if value is None:
@@ -174,7 +181,7 @@ def check_value(record, where, fmt, binary_encoding="text"):
                 raise RecordError(
                     "%s %s is not valid base64, but binary_encoding=base64 says it is" % (where, part)
                 ) from exc
-        if fmt not in ("binary", "string"):
+        if fmt not in ("binary", "string") and not parsed_json:
             try:
                 json.dumps(value)
             except (TypeError, ValueError) as exc:
@@ -335,6 +342,20 @@ class ProduceReport:
     @property
     def complete(self):
         return not (self.failed or self.unknown or self.not_sent)
+
+    def partitions(self):
+        """Per partition written to: how many records, and the first and last offset."""
+        summary = {}
+        for entry in self.offsets:
+            offset = entry["offset"]
+            item = summary.setdefault(
+                entry["partition"],
+                {"partition": entry["partition"], "count": 0, "first_offset": offset, "last_offset": offset},
+            )
+            item["count"] += 1
+            item["first_offset"] = min(item["first_offset"], offset)
+            item["last_offset"] = max(item["last_offset"], offset)
+        return [summary[key] for key in sorted(summary, key=str)]
 
     def add_batch(self, indexes, outcomes):
         """Account for one answered batch; returns whether every record of it was written."""

@@ -224,6 +224,12 @@ consumer_deleted:
   returned: always
   type: bool
   sample: true
+consumer_instance:
+  description: Name of the consumer instance this task created in O(group) (and deleted).
+  returned: when an instance was created
+  type: str
+  sample: kafkaops-0e20567828104196
+  version_added: 0.2.0
 dialect:
   description: The API the proxy was talked to in, as detected or forced.
   returned: always
@@ -347,7 +353,14 @@ def main():
     try:
         outcome = consume(module, proxy, topics, group)
     except PROXY_ERRORS as error:
-        fail_request(module, proxy, error, group=group, consumer_deleted=proxy.consumer_deleted)
+        fail_request(
+            module,
+            proxy,
+            error,
+            group=group,
+            consumer_deleted=proxy.consumer_deleted,
+            consumer_instance=proxy.consumer_instance,
+        )
     if not outcome["consumer_deleted"]:
         module.warn("the consumer instance was not deleted: %s" % outcome.get("delete_error"))
     module.exit_json(
@@ -358,6 +371,7 @@ def main():
         committed=outcome["committed"],
         group=group,
         consumer_deleted=outcome["consumer_deleted"],
+        consumer_instance=proxy.consumer_instance,
         **proxy_fields(proxy),
     )
 

@@ -138,6 +138,14 @@ options:
       - Records per produce request.
     type: int
     default: 500
+  return_offsets:
+    description:
+      - Return RV(offsets), the partition and offset of every record written.
+      - Default is true with O(records), O(key) or O(value), and false with O(src), because a task
+        result of a hundred thousand offsets costs Ansible more time than sending the records.
+        RV(partitions) sums them up either way.
+    type: bool
+    version_added: 0.2.0
 seealso:
   - module: kafkaops.connect.kafka_rest_consume
     description: Read the records back.
@@ -220,10 +228,18 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+partitions:
+  description: Per partition written to, the number of records and the first and last offset.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{partition: 0, count: 2, first_offset: 41, last_offset: 42}]
+  version_added: 0.2.0
 offsets:
   description:
     - Where each written record went, by its index in O(records) (0 for the single record), or its
       line number in O(src).
+    - Empty when O(return_offsets) is false.
   returned: always
   type: list
   elements: dict
@@ -333,7 +349,7 @@ class Records:
     def _checked(self, items, proxy=None):
         p = self.module.params
         for index, where, record in items:
-            check_value(record, where, self.fmt, p["binary_encoding"])
+            check_value(record, where, self.fmt, p["binary_encoding"], parsed_json=bool(p["src"]))
             check_schema(record, where, self.fmt, self.schemas)
             if proxy is not None:
                 proxy.check_record(record, where, self.fmt)
@@ -380,15 +396,19 @@ def produce(module, proxy, records):
     """Check every record, then send them (unless in check mode); the result and the report."""
     p = module.params
     total = records.check_for(proxy)
-    result = dict(offsets=[], count=total, key_schema_id=p["key_schema_id"], value_schema_id=p["value_schema_id"])
+    result = dict(
+        offsets=[], partitions=[], count=total, key_schema_id=p["key_schema_id"], value_schema_id=p["value_schema_id"]
+    )
     if module.check_mode:
         return dict(result, changed=bool(total)), None
     report = proxy.produce(
         p["topic"], records.batches(), total, p["format"], records.schemas, p["binary_encoding"], records.noun
     )
+    return_offsets = p["return_offsets"] if p["return_offsets"] is not None else not p["src"]
     result.update(
         changed=bool(report.offsets),
-        offsets=report.offsets,
+        offsets=report.offsets if return_offsets else [],
+        partitions=report.partitions(),
         count=len(report.offsets),
         key_schema_id=report.key_schema_id or p["key_schema_id"],
         value_schema_id=report.value_schema_id or p["value_schema_id"],
@@ -429,6 +449,7 @@ def main():
             key_schema_id=dict(type="int", no_log=False),
             value_schema_id=dict(type="int"),
             batch_size=dict(type="int", default=500),
+            return_offsets=dict(type="bool"),
         ),
         mutually_exclusive=[
             ("records", "key", "src"),

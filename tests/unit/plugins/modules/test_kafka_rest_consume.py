@@ -95,6 +95,7 @@ def test_bridge_reads_text_until_the_marker_commits_next_offsets_and_deletes_the
         "value": "MARKER run-42",
     }
     assert result["found"] is True and result["committed"] is True and result["consumer_deleted"] is True
+    assert INSTANCE.match(URL + "/consumers/" + GROUP + "/instances/" + result["consumer_instance"])
     # No v3 probe when consuming: / then create, partitions, assign, seek, poll, commit, delete.
     assert result["requests"] == 8
 
