@@ -19,6 +19,8 @@ import base64
 import binascii
 import datetime
 import json
+import queue
+import threading
 
 FORMATS = ("json", "binary", "string", "avro", "jsonschema", "protobuf")
 SCHEMA_FORMATS = ("avro", "jsonschema", "protobuf")
@@ -301,6 +303,43 @@ def batched(items, size):
             batch = []
     if batch:
         yield batch
+
+
+def prefetched(items, depth=2):
+    """The items of the iterable ``items``, read ahead by a thread of their own: while a batch
+    is on the wire, the next ones are read and parsed (JSON decoding holds the interpreter, a
+    socket wait does not). An exception of the reader is raised where its item would have come."""
+    slots = queue.Queue(maxsize=depth)
+    end = object()
+    stop = threading.Event()
+
+    def read():
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        slots.put((item, None), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            slots.put((end, None))
+        except BaseException as error:  # noqa: B036 - handed to the consumer, which raises it
+            slots.put((end, error))
+
+    reader = threading.Thread(target=read, name="kafkaops-prefetch", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item, error = slots.get()
+            if error is not None:
+                raise error
+            if item is end:
+                return
+            yield item
+    finally:
+        stop.set()
 
 
 def refusal_message(error_message, body):

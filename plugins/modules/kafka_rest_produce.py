@@ -326,6 +326,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records imp
     check_schema,
     check_schema_options,
     check_value,
+    prefetched,
     records_from_lines,
     records_from_params,
 )
@@ -361,7 +362,7 @@ class Records:
             with open(p["src"], encoding="utf-8") as lines:
                 yield from records_from_lines(lines, p["src_format"], p["partition"])
         except (OSError, UnicodeDecodeError) as error:
-            self.module.fail_json(msg="cannot read src %s: %s" % (p["src"], error))
+            raise RecordError("cannot read src %s: %s" % (p["src"], error)) from None
 
     def check_options(self):
         """Checks that need no request: options, and every record given as an option."""
@@ -386,10 +387,11 @@ class Records:
         return len(self._listed)
 
     def batches(self):
-        items = self._listed
-        if items is None:
-            items = ((index, record) for index, _, record in self._from_src())
-        return batched(items, self.module.params["batch_size"])
+        size = self.module.params["batch_size"]
+        if self._listed is not None:
+            return batched(self._listed, size)
+        # The file's next batches are read while the current one is on the wire.
+        return prefetched(batched(((index, record) for index, _, record in self._from_src()), size))
 
 
 def produce(module, proxy, records):

@@ -125,9 +125,8 @@ def compare(label, url, opts, collections, workdir):
         build = {
             "name": "Build the records",
             "ansible.builtin.set_fact": {
-                "bench_records": "{{ range(%d) | map('string') | map('regex_replace', '^(.*)$', "
-                '\'{"key": "k\\\\1", "value": {"n": \\\\1, "pad": "%s"}}\') | map(\'from_json\') | list }}'
-                % (opts.records, "x" * 64)
+                "bench_records": "{{ lookup('ansible.builtin.file', '%s').splitlines() | map('from_json') | list }}"
+                % path
             },
         }
         tasks = [build] + produce_task(url, opts.topic, records="{{ bench_records }}", batch_size=opts.batch_size)

@@ -150,3 +150,25 @@ def test_produce_report_accounts_for_every_record():
 )
 def test_until_matching(value, marker, mode, expected):
     assert rr.value_matches(value, marker, mode) is expected
+
+
+def test_prefetched_items_come_in_order_and_errors_where_they_happened():
+    assert list(rr.prefetched(iter(range(50)))) == list(range(50))
+
+    def failing():
+        yield 1
+        raise rr.RecordError("src line 2 is not a JSON record object")
+
+    items = rr.prefetched(failing())
+    assert next(items) == 1
+    with pytest.raises(rr.RecordError, match="src line 2"):
+        next(items)
+
+
+def test_src_lines_become_records_named_by_line():
+    lines = ['{"key": "a", "value": {"n": 1}}\n', "\n", '{"value": [2], "partition": 1}\r\n']
+    assert [(n, where, r["key"], r["partition"]) for n, where, r in rr.records_from_lines(lines, "ndjson", 0)] == [
+        (1, "src line 1", "a", 0),
+        (3, "src line 3", None, 1),
+    ]
+    assert [r["value"] for _, _, r in rr.records_from_lines(["x\n", "\n"], "lines")] == ["x", ""]
