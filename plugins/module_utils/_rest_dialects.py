@@ -42,7 +42,6 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_topics impo
 )
 
 V2_JSON = "application/vnd.kafka.v2+json"
-DIALECTS = ("confluent_v2", "confluent_v3", "strimzi_bridge")
 
 # Statuses that say "not this API here" while probing; auth failures and rate limits are real errors.
 NOT_THIS_API = frozenset(range(400, 500)) - frozenset([401, 403, 407, 429])

@@ -22,7 +22,6 @@ import uuid
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_dialects import (
-    DIALECTS,
     ConfluentV2,
     ConfluentV3,
     DialectError,
@@ -38,7 +37,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records imp
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_topics import is_glob, select_topics, shape_topic
 
-__all__ = ("DIALECTS", "DialectError", "RestProxy")
+__all__ = ("DialectError", "RestProxy")
 
 # The clock polls are timed by (a name of its own so that tests can replace it).
 _clock = time.monotonic

@@ -85,6 +85,8 @@ options:
     description:
       - Seconds to keep polling before returning what was read. An empty topic takes this long.
       - This is the whole read; O(timeout) is the time allowed for each HTTP request.
+      - Each poll passes the proxy a C(timeout) of 0.5 s at first, doubled after each empty poll up to 5 s
+        (or half of O(timeout)); Karapace holds every poll that long even when records are ready.
     type: float
     default: 30
   until:
