@@ -96,11 +96,12 @@ def root_answer(client):
 def v3_clusters(client, base):
     """The ``GET <base>/clusters`` answer when the proxy serves API v3 there, else None."""
     try:
-        answer = client.get_json(base + "/clusters")
+        response = client.request("GET", base + "/clusters", ok=(200,))
     except ApiError as error:
         if error.status is None or error.status not in NOT_THIS_API:
             raise
         return None
+    answer = read_json(response, "a JSON answer at GET %s/clusters (Confluent API v3) or a 404" % base)
     return answer if isinstance(answer, dict) and "data" in answer else None
 
 
