@@ -167,10 +167,10 @@ class RestProxy:
         schemas = dict(schemas)
         batches = iter(batches)
         for batch in batches:
-            indexes = [index for index, _ in batch]
+            indexes = [item[0] for item in batch]
             try:
                 outcomes, key_id, value_id = api.produce(
-                    topic, [record for _, record in batch], fmt, schemas, binary_encoding
+                    topic, [item[1] for item in batch], fmt, schemas, binary_encoding
                 )
             except ApiError as error:
                 report.error = error
@@ -249,7 +249,7 @@ class RestProxy:
 
 def _skip_rest(report, batches):
     for batch in batches:
-        report.skip([index for index, _ in batch])
+        report.skip([item[0] for item in batch])
 
 
 class _Poll:

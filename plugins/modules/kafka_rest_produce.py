@@ -381,7 +381,7 @@ class Records:
         """Checks of what the dialect can carry; the number of records."""
         proxy.check_produce(self.fmt)
         if self._listed is None:
-            return sum(1 for _ in self._checked(self._from_src(), proxy))
+            return sum(1 for item in self._checked(self._from_src(), proxy))
         for index, record in self._listed:
             proxy.check_record(record, "records[%d]" % index, self.fmt)
         return len(self._listed)
@@ -391,7 +391,7 @@ class Records:
         if self._listed is not None:
             return batched(self._listed, size)
         # The file's next batches are read while the current one is on the wire.
-        return prefetched(batched(((index, record) for index, _, record in self._from_src()), size))
+        return prefetched(batched(((item[0], item[2]) for item in self._from_src()), size))
 
 
 def produce(module, proxy, records):

@@ -12,8 +12,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import pytest
-
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture
 
 ROOTS = {"confluent_v2": ("karapace", "root.json"), "strimzi_bridge": ("strimzi_bridge", "root.json")}
@@ -24,8 +22,8 @@ class Probes:
     registered = []
 
 
-@pytest.fixture(autouse=True)
 def forced_dialect_probes(http):
+    """The body of each REST module test file's autouse fixture: the probes it registers may go unused."""
     Probes.mock, Probes.registered = http, []
     yield
     for response in Probes.registered:

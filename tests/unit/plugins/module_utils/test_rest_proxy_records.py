@@ -171,4 +171,4 @@ def test_src_lines_become_records_named_by_line():
         (1, "src line 1", "a", 0),
         (3, "src line 3", None, 1),
     ]
-    assert [r["value"] for _, _, r in rr.records_from_lines(["x\n", "\n"], "lines")] == ["x", ""]
+    assert [item[2]["value"] for item in rr.records_from_lines(["x\n", "\n"], "lines")] == ["x", ""]

@@ -16,16 +16,18 @@ from responses import matchers
 from ansible_collections.kafkaops.connect.plugins.module_utils import _rest_proxy
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_rest_consume
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
-from ansible_collections.kafkaops.connect.tests.unit.rest_proxy_probes import (  # noqa: F401 (an autouse fixture)
-    answer_probe,
-    forced_dialect_probes,
-)
+from ansible_collections.kafkaops.connect.tests.unit.rest_proxy_probes import answer_probe, forced_dialect_probes
 
 URL = "http://proxy.test:8082"
 GROUP = "verifier"
 INSTANCE = re.compile(re.escape(URL + "/consumers/" + GROUP + "/instances/") + r"kafkaops-[0-9a-f]{16}")
 V2 = "application/vnd.kafka.v2+json"
 PARTITIONS = {"partitions": [{"topic": "orders", "partition": 0}, {"topic": "orders", "partition": 1}]}
+
+
+@pytest.fixture(autouse=True)
+def confirmation_probes(http):
+    yield from forced_dialect_probes(http)
 
 
 def fx(dialect, name):
@@ -202,12 +204,16 @@ def test_a_forced_bridge_on_karapace_fails_before_a_consumer_is_created(http):
     assert [c.request.method for c in http.calls] == ["GET"]
 
 
+def read_four_records(http):
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    http.get(under("/records"), json=fx("karapace", "records_json.json"))
+    deleted(http)
+
+
 def test_dest_gets_the_records_as_ndjson_and_a_rerun_with_the_same_records_is_ok(http, tmp_path):
     dest = tmp_path / "orders.ndjson"
-    for _ in range(2):
-        consumer_set_up(http, "confluent_v2", {"format": "json"})
-        http.get(under("/records"), json=fx("karapace", "records_json.json"))
-        deleted(http)
+    read_four_records(http)
+    read_four_records(http)
     first = run(dialect="confluent_v2", max_records=4, dest=str(dest))
     second = run(dialect="confluent_v2", max_records=4, dest=str(dest))
 

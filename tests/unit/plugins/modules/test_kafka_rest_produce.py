@@ -17,15 +17,17 @@ from urllib3.exceptions import MaxRetryError, NewConnectionError
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import split_concatenated_json
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_rest_produce
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
-from ansible_collections.kafkaops.connect.tests.unit.rest_proxy_probes import (  # noqa: F401 (an autouse fixture)
-    answer_probe,
-    forced_dialect_probes,
-)
+from ansible_collections.kafkaops.connect.tests.unit.rest_proxy_probes import answer_probe, forced_dialect_probes
 
 URL = "http://proxy.test:8082"
 CLUSTER = "MkU3OEVBNTcwNTJENDM2Qk"
 V3_RECORDS = URL + "/v3/clusters/" + CLUSTER + "/topics/orders/records"
 V2_ORDERS = URL + "/topics/orders"
+
+
+@pytest.fixture(autouse=True)
+def confirmation_probes(http):
+    yield from forced_dialect_probes(http)
 
 
 def fx(dialect, name):
