@@ -81,7 +81,11 @@ def root_answer(client):
     """What ``GET /`` says about the server: ``strimzi_bridge`` (bridge information),
     ``confluent_v2`` (a JSON object, ``{}`` from Confluent and Karapace), or
     :class:`NotAProxyError` (anything else, Kafka Connect's worker information included)."""
-    response = client.request("GET", "/", ok=(200,) + tuple(sorted(NOT_THIS_API)), retry=False)
+    # Confluent's v2 root resource produces only its vendor type (406 for application/json alone).
+    accept = V2_JSON + ", application/json;q=0.9, */*;q=0.5"
+    response = client.request(
+        "GET", "/", headers={"Accept": accept}, ok=(200,) + tuple(sorted(NOT_THIS_API)), retry=False
+    )
     expected = "a JSON object at GET / (Confluent REST Proxy and Karapace answer {}, the Strimzi bridge its version)"
     if response.status_code != 200:
         raise NotAProxyError("GET", response.request.url, response.status_code, expected)

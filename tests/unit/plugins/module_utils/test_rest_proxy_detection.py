@@ -10,6 +10,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import pytest
+from responses import matchers
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError, HttpClient
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_dialects import DialectError, NotAProxyError
@@ -111,3 +112,15 @@ def test_auth_failures_and_rate_limits_are_errors_not_a_dialect(http, status):
     with pytest.raises(ApiError) as info:
         proxy().api()
     assert info.value.status == status
+
+
+def test_the_root_probe_accepts_confluents_v2_type(http):
+    """Confluent REST Proxy's v2 root resource produces only application/vnd.kafka.v2+json (shaped
+    from its source: no recording of Confluent's server exists)."""
+    http.get(
+        URL + "/",
+        json={},
+        match=[matchers.header_matcher({"Accept": "application/vnd.kafka.v2+json, application/json;q=0.9, */*;q=0.5"})],
+    )
+
+    assert proxy(dialect="confluent_v2").api().name == "confluent_v2"
