@@ -228,14 +228,15 @@ class ConfluentV2:
         return last_returned
 
     def create_consumer(self, group, instance, fmt):
-        self.client.send_json(
+        response = self.client.request(
             "POST",
             "/consumers/%s" % _q(group),
-            self.consumer_config(instance, fmt),
+            json_body=self.consumer_config(instance, fmt),
             ok=(200,),
             headers={"Content-Type": V2_JSON, "Accept": V2_JSON},
             retry=False,
         )
+        read_json(response, "a JSON answer with the consumer instance")
 
     def partition_ids(self, topic):
         return sorted(p["partition"] for p in self._get("/topics/%s/partitions" % _q(topic)) or [])
@@ -277,7 +278,9 @@ class ConfluentV2:
                 raise
 
     def _post_v2(self, path, body):
-        self.client.send_json("POST", path, body, headers={"Content-Type": V2_JSON, "Accept": V2_JSON})
+        read_json(
+            self.client.request("POST", path, json_body=body, headers={"Content-Type": V2_JSON, "Accept": V2_JSON})
+        )
 
 
 class StrimziBridge(ConfluentV2):
@@ -361,7 +364,7 @@ class ConfluentV3:
 
     def _cluster(self):
         if self.cluster_id is None:
-            self.remember_clusters(self.client.get_json(self.base + "/clusters"))
+            self.remember_clusters(read_json(self.client.request("GET", self.base + "/clusters", ok=(200,))))
         return self.base + "/clusters/" + _q(self.cluster_id)
 
     def remember_clusters(self, answer):
@@ -374,7 +377,7 @@ class ConfluentV3:
         self.cluster_id = ids[0]
 
     def _data(self, path):
-        return (self.client.get_json(self._cluster() + path) or {}).get("data") or []
+        return (read_json(self.client.request("GET", self._cluster() + path, ok=(200,))) or {}).get("data") or []
 
     def list_topics(self):
         self._topics = dict((t["topic_name"], t) for t in self._data("/topics"))

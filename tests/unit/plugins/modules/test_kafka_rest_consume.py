@@ -343,3 +343,14 @@ def test_bad_limits_are_refused(http, args):
         args["topic"] = "orders"
     result = run_module(kafka_rest_consume.main, dict(rest_proxy_url=[URL], dialect="confluent_v2", **args))
     assert result.failed and "max_records of 1 or more" in result["msg"]
+
+
+def test_an_html_answer_to_a_consumer_request_says_what_was_expected(http):
+    """Defect 1's rule for every body: one decoding helper, and no page in the message."""
+    http.post(URL + "/consumers/" + GROUP, body="<html><body>proxy login</body></html>", content_type="text/html")
+    deleted(http, status=404, json={"error_code": 40403, "message": "Consumer instance not found."})
+
+    result = run(dialect="confluent_v2")
+
+    assert result.failed and "expected a JSON answer with the consumer instance, got a text/html body" in result["msg"]
+    assert "<html>" not in result["msg"] and result["consumer_deleted"] is True
