@@ -98,9 +98,29 @@ sanity: copy
 unit: venv link
 	$(BIN)/pytest -q -p no:cacheprovider tests/unit
 
+# The REST Proxy targets are marked `unsupported` (no REST Proxy can be installed here): they run, against every
+# URL of KAFKAOPS_TEST_REST_PROXY_URLS and the sandbox's bridge, only when there is one, and are named as
+# skipped otherwise. TARGETS may name them as usual.
+REST_TARGETS := kafka_rest_topic_info kafka_rest_produce kafka_rest_consume
+
 integration: copy sandbox-up
 	$(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
-	cd $(COPY) && $(ANSIBLE_ENV) $(BIN)/ansible-test integration --local --python $(PY_VERSION) --color no $(TARGETS)
+	@urls="$$($(SANDBOX) rest-proxy-urls)"; targets="$(TARGETS)"; \
+	if [ -n "$$urls" ]; then \
+		echo "== REST Proxy targets run against: $$urls"; \
+		if [ -z "$$targets" ]; then targets="$$(cd $(COPY) && $(BIN)/ansible-test integration --list-targets 2>/dev/null \
+			| tr '\n' ' ') $(addprefix unsupported/,$(REST_TARGETS))"; \
+		else for t in $(REST_TARGETS); do targets=$$(echo " $$targets " | sed "s| $$t | unsupported/$$t |"); done; fi; \
+	else \
+		echo "################################################################################"; \
+		echo "# SKIPPED REST Proxy targets: $(REST_TARGETS)"; \
+		echo "# No REST Proxy to run them against: set KAFKAOPS_TEST_REST_PROXY_URLS (space-separated URLs of"; \
+		echo "# proxies attached to this sandbox's broker) or SANDBOX_BRIDGE_HOME (an unpacked Strimzi Kafka Bridge)."; \
+		echo "################################################################################"; \
+		for t in $(REST_TARGETS); do targets=$$(echo " $$targets " | sed "s| $$t | |"); done; \
+		if [ -n "$(TARGETS)" ] && [ -z "$$(echo $$targets)" ]; then exit 0; fi; \
+	fi; \
+	cd $(COPY) && $(ANSIBLE_ENV) $(BIN)/ansible-test integration --local --python $(PY_VERSION) --color no $$targets
 
 molecule: venv link sandbox-up
 	@for scenario in $(MOLECULE_SCENARIOS); do \

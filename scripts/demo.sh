@@ -88,3 +88,14 @@ printf '\n  records seen: %s access log lines in %s (3 from this run), %s change
   "$("$SANDBOX" topic-read "$CLICKS_TOPIC" --max 1000000 --timeout 3 | grep -c . || true)" "$CLICKS_TOPIC" \
   "$(sql "SELECT count(*) FROM clicks_report")"
 echo "  second run of site.yml: changed=0"
+
+# The REST half, when the sandbox has a REST Proxy (SANDBOX_BRIDGE_HOME, or KAFKAOPS_TEST_REST_PROXY_URLS).
+REST_URL=$("$SANDBOX" rest-proxy-urls | awk '{print $1}')
+if [ -n "$REST_URL" ]; then
+  step "REST Proxy at $REST_URL: topic info, produce, consume back (scripts/demo_rest.yml)"
+  "$SANDBOX" topic-create demo.rest --partitions 2 >/dev/null
+  playbook scripts/demo_rest.yml -e "rest_url=$REST_URL" -e "run_id=$RUN_ID" | sed -n '/"msg"/,/^}/p' | sed '1d;$d' |
+    sed -E '/^ *\]$/d; s/^ *"//; s/",?$//; s/^/  /'
+else
+  printf '\n  (no REST Proxy in this sandbox: set SANDBOX_BRIDGE_HOME to an unpacked Strimzi Kafka Bridge release to see the REST half)\n'
+fi

@@ -41,6 +41,11 @@ options:
     type: str
 notes:
   - All REST Proxy modules belong to the action group C(kafkaops.connect.rest_proxy).
-  - "With O(dialect=auto): C(GET <v3_base_path>/clusters) answering 200 means Confluent v3;
-    C(GET /) answering with bridge information means the Strimzi Kafka Bridge; otherwise Confluent v2."
+  - "With O(dialect=auto): C(GET <v3_base_path>/clusters) answering 200 means Confluent v3 (not asked by
+    kafka_rest_consume); else C(GET /) answering with bridge information means the Strimzi Kafka Bridge, and
+    any other JSON object (Confluent REST Proxy and Karapace answer C({})) means Confluent v2."
+  - "A forced O(dialect) is confirmed with the same request (one request per task), so that a mismatch fails
+    before anything is sent or consumed."
+  - "An answer no REST Proxy gives (an HTML page, the worker information of Kafka Connect, a 404 that is not
+    the proxy's own topic error) fails the task with an error that says what was expected."
 """

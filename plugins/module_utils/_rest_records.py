@@ -19,12 +19,15 @@ import base64
 import binascii
 import datetime
 import json
+import queue
+import threading
 
 FORMATS = ("json", "binary", "string", "avro", "jsonschema", "protobuf")
 SCHEMA_FORMATS = ("avro", "jsonschema", "protobuf")
 RECORD_FIELDS = ("key", "value", "partition", "headers", "timestamp")
 
 WRITTEN, FAILED, UNKNOWN = "written", "failed", "unknown"
+_FIELD_SET = frozenset(RECORD_FIELDS)
 
 
 class RecordError(ValueError):
@@ -48,38 +51,64 @@ def records_from_params(records, key=None, value=None, partition=None):
     Headers become a list of ``(name, text-or-None)`` and timestamps epoch milliseconds."""
     if records is None:
         records = [{"key": key, "value": value}]
-    result = []
-    for index, record in enumerate(records):
-        if not isinstance(record, dict):
-            raise RecordError(
-                "records[%d] must be a dict with some of %s, got %s"
-                % (index, ", ".join(RECORD_FIELDS), _type_name(record))
-            )
-        unknown = sorted(set(record) - set(RECORD_FIELDS))
-        if unknown:
-            raise RecordError(
-                "records[%d] has unknown field(s) %s; a record may have %s"
-                % (index, ", ".join(unknown), ", ".join(RECORD_FIELDS))
-            )
-        item = dict((name, record.get(name)) for name in RECORD_FIELDS)
-        if item["partition"] is None:
-            item["partition"] = partition
-        item["partition"] = _partition(index, item["partition"])
-        item["headers"] = _headers(index, item["headers"])
-        item["timestamp"] = _timestamp_ms(index, item["timestamp"])
-        result.append(item)
-    return result
+    return [normalize_record(record, "records[%d]" % index, partition) for index, record in enumerate(records)]
 
 
-def _partition(index, value):
+def normalize_record(record, where, partition=None):
+    """One record to produce with every field of RECORD_FIELDS; ``where`` names it in errors
+    (``records[3]``, ``src line 12``)."""
+    if not isinstance(record, dict):
+        raise RecordError(
+            "%s must be a dict with some of %s, got %s" % (where, ", ".join(RECORD_FIELDS), _type_name(record))
+        )
+    if not _FIELD_SET.issuperset(record):
+        raise RecordError(
+            "%s has unknown field(s) %s; a record may have %s"
+            % (where, ", ".join(sorted(set(record) - _FIELD_SET)), ", ".join(RECORD_FIELDS))
+        )
+    get = record.get
+    # This runs once per record of files of any size: fields that are absent skip their checks.
+    given = get("partition")
+    headers = get("headers")
+    timestamp = get("timestamp")
+    return {
+        "key": get("key"),
+        "value": get("value"),
+        "partition": _partition(where, partition if given is None else given),
+        "headers": _headers(where, headers) if headers is not None else [],
+        "timestamp": _timestamp_ms(where, timestamp) if timestamp is not None else None,
+    }
+
+
+def records_from_lines(lines, src_format, partition=None):
+    """``(line number, where, record)`` for each record of a ``src`` file, read lazily from
+    ``lines`` so that a file of any size is never held in memory. ``ndjson``: one record
+    object per line, blank lines skipped. ``lines``: each line (without its line break) is
+    the value of a record with no key."""
+    for number, line in enumerate(lines, 1):
+        where = "src line %d" % number
+        text = line.rstrip("\r\n")
+        if src_format == "lines":
+            yield number, where, normalize_record({"value": text}, where, partition)
+            continue
+        if not text.strip():
+            continue
+        try:
+            raw = json.loads(text)
+        except ValueError as exc:
+            raise RecordError("%s is not a JSON record object: %s" % (where, exc)) from None
+        yield number, where, normalize_record(raw, where, partition)
+
+
+def _partition(where, value):
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit():
-        raise RecordError("records[%d] partition must be a number of 0 or more, got %r" % (index, value))
+        raise RecordError("%s partition must be a number of 0 or more, got %r" % (where, value))
     return int(value)
 
 
-def _headers(index, headers):
+def _headers(where, headers):
     if headers is None:
         return []
     if isinstance(headers, dict):
@@ -88,22 +117,22 @@ def _headers(index, headers):
         pairs = []
         for header in headers:
             if not isinstance(header, dict) or not ("name" in header or "key" in header):
-                raise RecordError("records[%d] headers as a list need items like {name: ..., value: ...}" % index)
+                raise RecordError("%s headers as a list need items like {name: ..., value: ...}" % where)
             pairs.append((header.get("name", header.get("key")), header.get("value")))
     else:
-        raise RecordError("records[%d] headers must be a dict or a list, got %s" % (index, _type_name(headers)))
+        raise RecordError("%s headers must be a dict or a list, got %s" % (where, _type_name(headers)))
     for name, value in pairs:
         if not isinstance(name, str) or not (value is None or isinstance(value, str)):
-            raise RecordError("records[%d] header %r: header names and values must be text" % (index, name))
+            raise RecordError("%s header %r: header names and values must be text" % (where, name))
     return pairs
 
 
-def _timestamp_ms(index, value):
+def _timestamp_ms(where, value):
     """Epoch milliseconds from an integer or an ISO 8601 text (UTC when it names no zone)."""
     if value is None:
         return None
     if isinstance(value, bool):
-        raise RecordError("records[%d] timestamp must be epoch milliseconds or ISO 8601 text" % index)
+        raise RecordError("%s timestamp must be epoch milliseconds or ISO 8601 text" % where)
     if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
         return int(value)
     if isinstance(value, str):
@@ -119,7 +148,7 @@ def _timestamp_ms(index, value):
                 moment = moment.replace(tzinfo=datetime.timezone.utc)
             return int(round(moment.timestamp() * 1000))
     raise RecordError(
-        "records[%d] timestamp %r is neither epoch milliseconds nor ISO 8601 (2026-01-31T12:00:00Z)" % (index, value)
+        "%s timestamp %r is neither epoch milliseconds nor ISO 8601 (2026-01-31T12:00:00Z)" % (where, value)
     )
 
 
@@ -132,46 +161,60 @@ def iso_timestamp(millis):
 def check_values(records, fmt, binary_encoding="text"):
     """Fail before sending anything when a key or value cannot be carried by ``fmt``."""
     for index, record in enumerate(records):
-        for part in ("key", "value"):
-            value = record[part]
-            if value is None:
-                continue
-            if fmt in ("binary", "string") and not isinstance(value, str):
+        check_value(record, "records[%d]" % index, fmt, binary_encoding)
+
+
+def check_value(record, where, fmt, binary_encoding="text", parsed_json=False):
+    """One record's key and value against ``fmt``; ``where`` names the record in the error.
+    ``parsed_json`` says the record was read from JSON text, so it is JSON data already."""
+    for part in ("key", "value"):
+        value = record[part]
+        if value is None:
+            continue
+        if fmt in ("binary", "string") and not isinstance(value, str):
+            raise RecordError(
+                "%s %s is a %s but format=%s takes text; use format=json for structured data"
+                % (where, part, _type_name(value), fmt)
+            )
+        if fmt == "binary" and binary_encoding == "base64":
+            try:
+                base64.b64decode(value, validate=True)
+            except (binascii.Error, ValueError) as exc:
                 raise RecordError(
-                    "records[%d] %s is a %s but format=%s takes text; use format=json for structured data"
-                    % (index, part, _type_name(value), fmt)
-                )
-            if fmt == "binary" and binary_encoding == "base64":
-                try:
-                    base64.b64decode(value, validate=True)
-                except (binascii.Error, ValueError) as exc:
-                    raise RecordError(
-                        "records[%d] %s is not valid base64, but binary_encoding=base64 says it is" % (index, part)
-                    ) from exc
-            if fmt not in ("binary", "string"):
-                try:
-                    json.dumps(value)
-                except (TypeError, ValueError) as exc:
-                    raise RecordError("records[%d] %s cannot be serialised as JSON: %s" % (index, part, exc)) from exc
+                    "%s %s is not valid base64, but binary_encoding=base64 says it is" % (where, part)
+                ) from exc
+        if fmt not in ("binary", "string") and not parsed_json:
+            try:
+                json.dumps(value)
+            except (TypeError, ValueError) as exc:
+                raise RecordError("%s %s cannot be serialised as JSON: %s" % (where, part, exc)) from exc
+
+
+def check_schema_options(fmt, schemas):
+    """Schema options only make sense with a schema format."""
+    given = sorted(name for name, value in schemas.items() if value is not None)
+    if fmt not in SCHEMA_FORMATS and given:
+        raise RecordError("%s only apply to format avro, jsonschema or protobuf, not %s" % (", ".join(given), fmt))
+
+
+def check_schema(record, where, fmt, schemas):
+    """A schema format needs a schema or schema id for every part (key, value) the record uses."""
+    if fmt not in SCHEMA_FORMATS:
+        return
+    for part in ("key", "value"):
+        given = schemas.get(part + "_schema") is not None or schemas.get(part + "_schema_id") is not None
+        if record[part] is not None and not given:
+            raise RecordError(
+                "%s has a %s, and format=%s needs %s_schema or %s_schema_id to send it" % (where, part, fmt, part, part)
+            )
 
 
 def check_schemas(records, fmt, schemas):
     """Schema formats need a schema or schema id for every part (key, value) that is used;
     other formats take none. ``schemas`` has key_schema, key_schema_id, value_schema, value_schema_id."""
-    given = sorted(name for name, value in schemas.items() if value is not None)
-    if fmt not in SCHEMA_FORMATS:
-        if given:
-            raise RecordError("%s only apply to format avro, jsonschema or protobuf, not %s" % (", ".join(given), fmt))
-        return
-    for part in ("key", "value"):
-        if schemas.get(part + "_schema") is not None or schemas.get(part + "_schema_id") is not None:
-            continue
-        for index, record in enumerate(records):
-            if record[part] is not None:
-                raise RecordError(
-                    "records[%d] has a %s, and format=%s needs %s_schema or %s_schema_id to send it"
-                    % (index, part, fmt, part, part)
-                )
+    check_schema_options(fmt, schemas)
+    for index, record in enumerate(records):
+        check_schema(record, "records[%d]" % index, fmt, schemas)
 
 
 def schema_text(schema):
@@ -250,6 +293,64 @@ def split_concatenated_json(text):
         objects.append(value)
 
 
+def batched(items, size):
+    """Lists of up to ``size`` items of the iterable ``items``, read as they are needed."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def prefetched(items, depth=2):
+    """The items of the iterable ``items``, read ahead by a thread of their own: while a batch
+    is on the wire, the next ones are read and parsed (JSON decoding holds the interpreter, a
+    socket wait does not). An exception of the reader is raised where its item would have come."""
+    slots = queue.Queue(maxsize=depth)
+    end = object()
+    stop = threading.Event()
+
+    def read():
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        slots.put((item, None), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            slots.put((end, None))
+        except BaseException as error:  # noqa: B036 - handed to the consumer, which raises it
+            slots.put((end, error))
+
+    reader = threading.Thread(target=read, name="kafkaops-prefetch", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item, error = slots.get()
+            if error is not None:
+                raise error
+            if item is end:
+                return
+            yield item
+    finally:
+        stop.set()
+
+
+def refusal_message(error_message, body):
+    """The message of a refused request, with the bridge's ``validation_errors`` (which say
+    what its request schema did not accept) when it sent them."""
+    details = body.get("validation_errors") if isinstance(body, dict) else None
+    if details:
+        return "%s (validation errors: %s)" % (error_message, "; ".join(str(d) for d in details))
+    return error_message
+
+
 def _index_ranges(indices):
     """'0-4, 9' for [0, 1, 2, 3, 4, 9]: readable in a message whatever the count."""
     ranges = []
@@ -262,10 +363,13 @@ def _index_ranges(indices):
 
 
 class ProduceReport:
-    """What became of every record of one produce task, batch by batch."""
+    """What became of every record of one produce task, batch by batch. Records are named by
+    their index: the position in ``records``, or the line number in ``src`` (``noun`` says
+    which, for the summary)."""
 
-    def __init__(self, total):
+    def __init__(self, total, noun="records"):
         self.total = total
+        self.noun = noun
         self.offsets = []
         self.failed = []
         self.unknown = []
@@ -278,40 +382,56 @@ class ProduceReport:
     def complete(self):
         return not (self.failed or self.unknown or self.not_sent)
 
-    def add_batch(self, start, size, outcomes):
+    def partitions(self):
+        """Per partition written to: how many records, and the first and last offset."""
+        summary = {}
+        for entry in self.offsets:
+            offset = entry["offset"]
+            item = summary.setdefault(
+                entry["partition"],
+                {"partition": entry["partition"], "count": 0, "first_offset": offset, "last_offset": offset},
+            )
+            item["count"] += 1
+            item["first_offset"] = min(item["first_offset"], offset)
+            item["last_offset"] = max(item["last_offset"], offset)
+        return [summary[key] for key in sorted(summary, key=str)]
+
+    def add_batch(self, indexes, outcomes):
         """Account for one answered batch; returns whether every record of it was written."""
-        for offset, outcome in enumerate(outcomes[:size]):
+        for index, outcome in zip(indexes, outcomes):
             kind, first, second = outcome
             if kind == WRITTEN:
-                self.offsets.append({"index": start + offset, "partition": first, "offset": second})
+                self.offsets.append({"index": index, "partition": first, "offset": second})
             elif kind == FAILED:
-                self.failed.append({"index": start + offset, "error_code": first, "message": second})
+                self.failed.append({"index": index, "error_code": first, "message": second})
             else:
-                self.unknown.append(start + offset)
+                self.unknown.append(index)
         # Fewer results than records: the answer stopped early and the rest are unaccounted for.
-        self.unknown.extend(range(start + len(outcomes), start + size))
-        return all(outcome[0] == WRITTEN for outcome in outcomes) and len(outcomes) >= size
+        self.unknown.extend(indexes[len(outcomes) :])
+        return all(outcome[0] == WRITTEN for outcome in outcomes) and len(outcomes) >= len(indexes)
 
-    def reject_batch(self, start, size, error_code, message):
+    def reject_batch(self, indexes, error_code, message):
         """The proxy refused the whole request: none of its records was written."""
-        for index in range(start, start + size):
+        for index in indexes:
             self.failed.append({"index": index, "error_code": error_code, "message": message})
 
-    def lose_batch(self, start, size):
+    def lose_batch(self, indexes):
         """The request may or may not have been processed: its records are not sent again."""
-        self.unknown.extend(range(start, start + size))
+        self.unknown.extend(indexes)
 
-    def skip_from(self, start):
-        self.not_sent.extend(range(start, self.total))
+    def skip(self, indexes):
+        self.not_sent.extend(indexes)
 
     def summary(self):
+        noun = self.noun
         parts = ["%d of %d records written" % (len(self.offsets), self.total)]
         if self.failed:
             first = self.failed[0]
             parts.append(
-                "%d failed (records %s; first error %s: %s)"
+                "%d failed (%s %s; first error %s: %s)"
                 % (
                     len(self.failed),
+                    noun,
                     _index_ranges([f["index"] for f in self.failed]),
                     first["error_code"],
                     first["message"],
@@ -319,11 +439,11 @@ class ProduceReport:
             )
         if self.unknown:
             parts.append(
-                "outcome unknown for records %s (not sent again: check the topic before resending them)"
-                % _index_ranges(self.unknown)
+                "outcome unknown for %s %s (not sent again: check the topic before resending them)"
+                % (noun, _index_ranges(self.unknown))
             )
         if self.not_sent:
-            parts.append("records %s not sent after the failure" % _index_ranges(self.not_sent))
+            parts.append("%s %s not sent after the failure" % (noun, _index_ranges(self.not_sent)))
         if self.error is not None:
             parts.append("the proxy answered: %s" % self.error)
         return "; ".join(parts)
@@ -354,12 +474,3 @@ def value_matches(value, wanted, mode="contains"):
     needle = wanted if isinstance(wanted, str) else compact_json(wanted)
     haystack = value if isinstance(value, str) else compact_json(value)
     return needle in haystack
-
-
-def commit_positions(records):
-    """{(topic, partition): highest offset returned}: what a commit has to cover."""
-    positions = {}
-    for record in records:
-        place = (record["topic"], record["partition"])
-        positions[place] = max(positions.get(place, -1), record["offset"])
-    return positions

@@ -35,7 +35,8 @@ attributes:
     support: full
     details:
       - Records are read as in a real run (the consumer instance is deleted afterwards); with
-        O(commit=true) nothing is committed and C(changed) says whether a commit would happen.
+        O(commit=true) nothing is committed, O(dest) is not written, and C(changed) says whether a
+        commit would happen or O(dest) would change.
   diff_mode:
     support: none
 options:
@@ -84,6 +85,8 @@ options:
     description:
       - Seconds to keep polling before returning what was read. An empty topic takes this long.
       - This is the whole read; O(timeout) is the time allowed for each HTTP request.
+      - Each poll passes the proxy a C(timeout) of 0.5 s at first, doubled after each empty poll up to 5 s
+        (or half of O(timeout)); Karapace holds every poll that long even when records are ready.
     type: float
     default: 30
   until:
@@ -105,6 +108,15 @@ options:
       - Commit, for O(group), the offsets of the records returned (and no further).
     type: bool
     default: false
+  dest:
+    description:
+      - Write the records read to this file, one JSON object per line (the keys of RV(records)),
+        instead of returning them; for reads too large for a task result. RV(records) is then empty.
+      - Records are written as they arrive to a temporary file next to O(dest), which replaces
+        O(dest) only when its content differs (then C(changed) is true).
+      - The path is on the host that runs the module.
+    type: path
+    version_added: 0.2.0
 seealso:
   - module: kafkaops.connect.kafka_rest_produce
     description: Produce the records to read back.
@@ -142,6 +154,14 @@ EXAMPLES = r"""
     format: binary
     commit: true
 
+- name: Save up to a million records of a topic to a file instead of the task result
+  kafkaops.connect.kafka_rest_consume:
+    rest_proxy_url: http://localhost:8080
+    topic: orders
+    max_records: 1000000
+    poll_timeout: 300
+    dest: /var/tmp/orders.ndjson
+
 - name: The marker is the last record returned
   ansible.builtin.assert:
     that:
@@ -151,7 +171,7 @@ EXAMPLES = r"""
 
 RETURN = r"""
 records:
-  description: The records read, in the order the proxy returned them.
+  description: The records read, in the order the proxy returned them; empty with O(dest).
   returned: always
   type: list
   elements: dict
@@ -182,7 +202,7 @@ records:
   sample:
     - {topic: orders, partition: 0, offset: 0, key: order-1001, value: {id: 1001, amount: 25.5}}
 count:
-  description: Number of records returned.
+  description: Number of records read (returned, or written to O(dest)).
   returned: always
   type: int
   sample: 1
@@ -206,6 +226,12 @@ consumer_deleted:
   returned: always
   type: bool
   sample: true
+consumer_instance:
+  description: Name of the consumer instance this task created in O(group) (and deleted).
+  returned: when an instance was created
+  type: str
+  sample: kafkaops-0e20567828104196
+  version_added: 0.2.0
 dialect:
   description: The API the proxy was talked to in, as detected or forced.
   returned: always
@@ -223,18 +249,82 @@ requests:
   sample: 7
 """
 
+import filecmp
+import json
+import os
+import tempfile
 import uuid
 
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
-from ansible_collections.kafkaops.connect.plugins.module_utils._rest_proxy import (
+from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
     PROXY_ERRORS,
     fail_request,
     proxy_fields,
     rest_proxy,
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import FORMATS
+
+
+class NdjsonDest:
+    """Records written one per line to a temporary file next to ``dest``, which replaces
+    ``dest`` only when the content differs, so that a re-run reading the same records is ok."""
+
+    def __init__(self, module, dest):
+        self.module = module
+        self.dest = dest
+        folder = os.path.dirname(os.path.abspath(dest))
+        try:
+            handle, self.path = tempfile.mkstemp(prefix=".kafkaops-", suffix=".ndjson", dir=folder)
+        except OSError as error:
+            module.fail_json(msg="cannot write dest %s: %s" % (dest, error))
+        self.file = os.fdopen(handle, "w", encoding="utf-8")
+
+    def write(self, record):
+        self.file.write(json.dumps(record, sort_keys=True) + "\n")
+
+    def finish(self, keep):
+        """Whether ``dest`` changes (or would); it is replaced only when ``keep``."""
+        self.file.close()
+        changed = not (os.path.exists(self.dest) and filecmp.cmp(self.path, self.dest, shallow=False))
+        if changed and keep:
+            self.module.atomic_move(self.path, self.dest)
+        else:
+            self.discard()
+        return changed
+
+    def discard(self):
+        if not self.file.closed:
+            self.file.close()
+        if os.path.exists(self.path):
+            os.unlink(self.path)
+
+
+def consume(module, proxy, topics, group):
+    """Read as the options say; the outcome, with ``dest_changed`` when writing to ``dest``."""
+    p = module.params
+    dest = NdjsonDest(module, p["dest"]) if p["dest"] else None
+    try:
+        outcome = proxy.consume(
+            topics,
+            group,
+            p["format"],
+            p["from"],
+            p["max_records"],
+            p["poll_timeout"],
+            until=p["until"],
+            until_match=p["until_match"],
+            commit=p["commit"],
+            check_mode=module.check_mode,
+            sink=dest.write if dest else None,
+        )
+    except BaseException:
+        if dest:
+            dest.discard()
+        raise
+    outcome["dest_changed"] = dest.finish(keep=not module.check_mode) if dest else False
+    return outcome
 
 
 def main():
@@ -249,6 +339,7 @@ def main():
             until=dict(type="raw"),
             until_match=dict(type="str", default="contains", choices=["contains", "equals"]),
             commit=dict(type="bool", default=False),
+            dest=dict(type="path"),
             **{"from": dict(type="str", default="beginning", choices=["beginning", "end", "committed"])},
         ),
         mutually_exclusive=[("topic", "topics")],
@@ -262,30 +353,27 @@ def main():
     group = p["group"] or "kafkaops-consume-%s" % uuid.uuid4().hex[:16]
     proxy = rest_proxy(module)
     try:
-        outcome = proxy.consume(
-            topics,
-            group,
-            p["format"],
-            p["from"],
-            p["max_records"],
-            p["poll_timeout"],
-            until=p["until"],
-            until_match=p["until_match"],
-            commit=p["commit"],
-            check_mode=module.check_mode,
-        )
+        outcome = consume(module, proxy, topics, group)
     except PROXY_ERRORS as error:
-        fail_request(module, proxy, error, group=group, consumer_deleted=proxy.consumer_deleted)
+        fail_request(
+            module,
+            proxy,
+            error,
+            group=group,
+            consumer_deleted=proxy.consumer_deleted,
+            consumer_instance=proxy.consumer_instance,
+        )
     if not outcome["consumer_deleted"]:
         module.warn("the consumer instance was not deleted: %s" % outcome.get("delete_error"))
     module.exit_json(
-        changed=bool(p["commit"] and outcome["records"]),
+        changed=bool(p["commit"] and outcome["count"]) or outcome["dest_changed"],
         records=outcome["records"],
-        count=len(outcome["records"]),
+        count=outcome["count"],
         found=outcome["found"] if p["until"] is not None else None,
         committed=outcome["committed"],
         group=group,
         consumer_deleted=outcome["consumer_deleted"],
+        consumer_instance=proxy.consumer_instance,
         **proxy_fields(proxy),
     )
 

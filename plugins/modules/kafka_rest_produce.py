@@ -16,7 +16,11 @@ description:
   - Sends records to a topic through Confluent REST Proxy (API v2 or v3), Karapace or the
     Strimzi Kafka Bridge, and checks the result of every record.
   - Every record is checked before anything is sent (fields, values for the format, schemas,
-    what the dialect can carry); an error names the record index.
+    what the dialect can carry); an error names the record index (or the line of O(src)).
+  - The records come from O(records), from O(key) and O(value) (one record), or from a file
+    (O(src)) that is read in batches as it is sent, so that a file of any size is never held in
+    memory. For large loads O(src) is also much faster than O(records), because passing many records as
+    module arguments costs Ansible more time than sending them.
   - Records go in batches of O(batch_size), one request each, over one HTTP session. A produce
     request is never sent twice, so no record is written twice by this module; when a request
     is rejected, a record fails, or an answer is lost, nothing more is sent and the task fails,
@@ -33,8 +37,8 @@ attributes:
   check_mode:
     support: full
     details:
-      - Nothing is produced. The records are checked as for a real run and the dialect is detected
-        with read-only requests; RV(count) is the number of records that would be written.
+      - Nothing is produced. The records (and O(src)) are read and checked as for a real run and the
+        dialect is detected with read-only requests; RV(count) is the number of records that would be written.
   diff_mode:
     support: none
 options:
@@ -48,19 +52,43 @@ options:
       - The records to produce, each a dict with any of C(key), C(value), C(partition), C(headers), C(timestamp).
       - C(partition) picks the partition; without it the proxy's partitioner chooses (by key when there is one).
       - C(headers) is a dict of header name to text value, or a list of C({name, value}) for repeated
-        names. Header values are sent as their UTF-8 bytes. Confluent v3 and the bridge only.
+        names. Header values are sent as their UTF-8 bytes. Confluent v3 and the bridge only; the bridge
+        needs a text value for every header.
       - C(timestamp) is epoch milliseconds or ISO 8601 text (UTC when no zone is given). Confluent v3
         and the bridge (0.30 and later) only.
-      - Mutually exclusive with O(key) and O(value).
+      - Mutually exclusive with O(key), O(value) and O(src).
     type: list
     elements: dict
+  src:
+    description:
+      - Path of a file with the records, on the host that runs the module.
+      - With O(src_format=ndjson), one record per line, as a JSON object with the fields of O(records);
+        blank lines are skipped.
+      - With O(src_format=lines), each line (without its line break) is the value of one record
+        without a key, for O(format=string) or O(format=binary).
+      - The file is read twice, in batches of O(batch_size) lines; once to check every record before
+        anything is sent, and once to send them. Results name records by line number (the first line is 1).
+    type: path
+    version_added: 0.2.0
+  src_format:
+    description:
+      - How O(src) holds the records, see O(src).
+    type: str
+    default: ndjson
+    choices: [ndjson, lines]
+    version_added: 0.2.0
   key:
     description:
       - Key of a single record, when O(records) is not used.
     type: raw
   value:
     description:
-      - Value of a single record, when O(records) is not used. Omit it, with O(key) set, for a tombstone.
+      - Value of a single record, when O(records) is not used.
+      - A record without a value (or with a null one) is a tombstone. Only Confluent v3 writes one
+        (a record without a value). The other dialects refuse such a record before anything is sent,
+        because neither can write a null value through its API; Karapace would write an empty value,
+        and the Strimzi bridge refuses a record without a value and writes the text C(null) for a
+        null JSON value.
     type: raw
   partition:
     description:
@@ -69,7 +97,8 @@ options:
   format:
     description:
       - How keys and values are given and serialised.
-      - V(json) (default) takes any data and writes its JSON text.
+      - V(json) (default) takes any data and writes its JSON text. The Strimzi bridge takes only an
+        object, array or string as a value (numbers and booleans are refused before sending).
       - V(binary) takes text and writes its UTF-8 bytes (base64 on the wire is handled here); with
         O(binary_encoding=base64) it takes base64 text and writes the bytes it encodes.
       - V(string) takes text and writes its UTF-8 bytes with the bridge's C(text) format. Only the
@@ -109,6 +138,14 @@ options:
       - Records per produce request.
     type: int
     default: 500
+  return_offsets:
+    description:
+      - Return RV(offsets), the partition and offset of every record written.
+      - Default is true with O(records), O(key) or O(value), and false with O(src), because a task
+        result of a hundred thousand offsets costs Ansible more time than sending the records.
+        RV(partitions) sums them up either way.
+    type: bool
+    version_added: 0.2.0
 seealso:
   - module: kafkaops.connect.kafka_rest_consume
     description: Read the records back.
@@ -147,6 +184,21 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "{{ produced.count }} records written, the first to partition {{ produced.offsets[0].partition }}"
 
+- name: A large load from an NDJSON file on the managed host (one record object per line)
+  kafkaops.connect.kafka_rest_produce:
+    rest_proxy_url: http://localhost:8080
+    topic: load-test
+    src: /var/tmp/records.ndjson
+    batch_size: 1000
+
+- name: Every line of a log file as a text value through the Strimzi bridge
+  kafkaops.connect.kafka_rest_produce:
+    rest_proxy_url: http://localhost:8080
+    topic: audit
+    src: /var/log/app/audit.log
+    src_format: lines
+    format: string
+
 - name: Avro values with a schema through Confluent v2
   kafkaops.connect.kafka_rest_produce:
     rest_proxy_url: http://localhost:8082
@@ -176,8 +228,18 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+partitions:
+  description: Per partition written to, the number of records and the first and last offset.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{partition: 0, count: 2, first_offset: 41, last_offset: 42}]
+  version_added: 0.2.0
 offsets:
-  description: Where each written record went, by its index in O(records) (0 for the single record).
+  description:
+    - Where each written record went, by its index in O(records) (0 for the single record), or its
+      line number in O(src).
+    - Empty when O(return_offsets) is false.
   returned: always
   type: list
   elements: dict
@@ -206,6 +268,13 @@ unknown:
   type: list
   elements: int
   sample: []
+validation_errors:
+  description:
+    - What the proxy's request schema refused, when it sent such a list with its refusal (the Strimzi bridge).
+  returned: when the proxy sent them
+  type: list
+  elements: str
+  sample: ["Instance type number is invalid. Expected object"]
 not_sent:
   description:
     - Indexes of records never sent, because an earlier batch did not fully succeed or because no
@@ -244,7 +313,7 @@ requests:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
-from ansible_collections.kafkaops.connect.plugins.module_utils._rest_proxy import (
+from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
     PROXY_ERRORS,
     fail_request,
     proxy_fields,
@@ -253,8 +322,12 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_proxy impor
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import (
     FORMATS,
     RecordError,
-    check_schemas,
-    check_values,
+    batched,
+    check_schema,
+    check_schema_options,
+    check_value,
+    prefetched,
+    records_from_lines,
     records_from_params,
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import connection_secrets, redact
@@ -262,34 +335,82 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import c
 SCHEMA_OPTIONS = ("key_schema", "key_schema_id", "value_schema", "value_schema_id")
 
 
-def checked_records(module):
-    """The records to send, checked against the format and schemas, or a failed task."""
-    p = module.params
-    if p["batch_size"] < 1:
-        module.fail_json(msg="batch_size must be 1 or more, got %d" % p["batch_size"])
-    try:
-        records = records_from_params(p["records"], p["key"], p["value"], p["partition"])
-        check_values(records, p["format"], p["binary_encoding"])
-        check_schemas(records, p["format"], dict((name, p[name]) for name in SCHEMA_OPTIONS))
-    except RecordError as error:
-        module.fail_json(msg=str(error))
-    return records
+class Records:
+    """The records of the task, from its options or from ``src``, checked before anything is
+    sent and then handed out in batches."""
+
+    def __init__(self, module):
+        self.module = module
+        p = module.params
+        self.fmt = p["format"]
+        self.schemas = dict((name, p[name]) for name in SCHEMA_OPTIONS)
+        self.noun = "src lines" if p["src"] else "records"
+        self._listed = None
+
+    def _checked(self, items, proxy=None):
+        p = self.module.params
+        for index, where, record in items:
+            check_value(record, where, self.fmt, p["binary_encoding"], parsed_json=bool(p["src"]))
+            check_schema(record, where, self.fmt, self.schemas)
+            if proxy is not None:
+                proxy.check_record(record, where, self.fmt)
+            yield index, record
+
+    def _from_src(self):
+        p = self.module.params
+        try:
+            with open(p["src"], encoding="utf-8") as lines:
+                yield from records_from_lines(lines, p["src_format"], p["partition"])
+        except (OSError, UnicodeDecodeError) as error:
+            raise RecordError("cannot read src %s: %s" % (p["src"], error)) from None
+
+    def check_options(self):
+        """Checks that need no request: options, and every record given as an option."""
+        p = self.module.params
+        if p["batch_size"] < 1:
+            raise RecordError("batch_size must be 1 or more, got %d" % p["batch_size"])
+        check_schema_options(self.fmt, self.schemas)
+        if p["src"] and p["src_format"] == "lines" and self.fmt not in ("string", "binary"):
+            raise RecordError("src_format=lines takes format string or binary, not %s" % self.fmt)
+        if not p["src"]:
+            records = records_from_params(p["records"], p["key"], p["value"], p["partition"])
+            items = [(index, "records[%d]" % index, record) for index, record in enumerate(records)]
+            self._listed = list(self._checked(items))
+
+    def check_for(self, proxy):
+        """Checks of what the dialect can carry; the number of records."""
+        proxy.check_produce(self.fmt)
+        if self._listed is None:
+            return sum(1 for item in self._checked(self._from_src(), proxy))
+        for index, record in self._listed:
+            proxy.check_record(record, "records[%d]" % index, self.fmt)
+        return len(self._listed)
+
+    def batches(self):
+        size = self.module.params["batch_size"]
+        if self._listed is not None:
+            return batched(self._listed, size)
+        # The file's next batches are read while the current one is on the wire.
+        return prefetched(batched(((item[0], item[2]) for item in self._from_src()), size))
 
 
 def produce(module, proxy, records):
-    """Check what the dialect can carry, then send (unless in check mode); the result."""
+    """Check every record, then send them (unless in check mode); the result and the report."""
     p = module.params
+    total = records.check_for(proxy)
     result = dict(
-        offsets=[], count=len(records), key_schema_id=p["key_schema_id"], value_schema_id=p["value_schema_id"]
+        offsets=[], partitions=[], count=total, key_schema_id=p["key_schema_id"], value_schema_id=p["value_schema_id"]
     )
-    proxy.check_produce(records, p["format"])
     if module.check_mode:
-        return dict(result, changed=bool(records)), None
-    schemas = dict((name, p[name]) for name in SCHEMA_OPTIONS)
-    report = proxy.produce(p["topic"], records, p["format"], schemas, p["batch_size"], p["binary_encoding"])
+        return dict(result, changed=bool(total)), None
+    report = proxy.produce(
+        p["topic"], records.batches(), total, p["format"], records.schemas, p["binary_encoding"], records.noun
+    )
+    return_offsets = p["return_offsets"] if p["return_offsets"] is not None else not p["src"]
     result.update(
         changed=bool(report.offsets),
-        offsets=report.offsets,
+        offsets=report.offsets if return_offsets else [],
+        partitions=report.partitions(),
         count=len(report.offsets),
         key_schema_id=report.key_schema_id or p["key_schema_id"],
         value_schema_id=report.value_schema_id or p["value_schema_id"],
@@ -297,11 +418,29 @@ def produce(module, proxy, records):
     return result, report
 
 
+def fail_incomplete(module, result, report):
+    """Fail the task with what became of every record; server messages may quote what they
+    were sent, so secrets are masked."""
+    secrets = connection_secrets(module)
+    error_body = getattr(report.error, "body", None)
+    if isinstance(error_body, dict) and error_body.get("validation_errors"):
+        result["validation_errors"] = redact(error_body["validation_errors"], secrets)
+    module.fail_json(
+        msg=redact("producing to %s: %s" % (module.params["topic"], report.summary()), secrets),
+        failed_records=redact(report.failed, secrets),
+        unknown=report.unknown,
+        not_sent=report.not_sent,
+        **result,
+    )
+
+
 def main():
     module = AnsibleModule(
         argument_spec=rest_proxy_argument_spec(
             topic=dict(type="str", required=True),
             records=dict(type="list", elements="dict"),
+            src=dict(type="path"),
+            src_format=dict(type="str", default="ndjson", choices=["ndjson", "lines"]),
             key=dict(type="raw", no_log=False),
             value=dict(type="raw"),
             partition=dict(type="int"),
@@ -312,17 +451,22 @@ def main():
             key_schema_id=dict(type="int", no_log=False),
             value_schema_id=dict(type="int"),
             batch_size=dict(type="int", default=500),
+            return_offsets=dict(type="bool"),
         ),
         mutually_exclusive=[
-            ("records", "key"),
-            ("records", "value"),
+            ("records", "key", "src"),
+            ("records", "value", "src"),
             ("key_schema", "key_schema_id"),
             ("value_schema", "value_schema_id"),
         ],
-        required_one_of=[("records", "key", "value")],
+        required_one_of=[("records", "key", "value", "src")],
         supports_check_mode=True,
     )
-    records = checked_records(module)
+    records = Records(module)
+    try:
+        records.check_options()
+    except RecordError as error:
+        module.fail_json(msg=str(error))
     proxy = rest_proxy(module)
     try:
         result, report = produce(module, proxy, records)
@@ -330,15 +474,7 @@ def main():
         fail_request(module, proxy, error)
     result.update(proxy_fields(proxy))
     if report is not None and not report.complete:
-        # Per-record messages come from the server, which may quote what it was sent.
-        secrets = connection_secrets(module)
-        module.fail_json(
-            msg=redact("producing to %s: %s" % (module.params["topic"], report.summary()), secrets),
-            failed_records=redact(report.failed, secrets),
-            unknown=report.unknown,
-            not_sent=report.not_sent,
-            **result,
-        )
+        fail_incomplete(module, result, report)
     module.exit_json(**result)
 
 

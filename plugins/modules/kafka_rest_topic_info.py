@@ -54,6 +54,9 @@ options:
       - Let globs and the all-topics listing return internal topics such as C(__consumer_offsets).
       - v3 says which topics are internal; for the v2 dialects and the bridge a topic is
         internal when its name starts with C(__), as Kafka's own internal topics do.
+      - The Strimzi bridge never lists internal topics, so there this option has no effect on globs
+        or the all-topics listing; ask for an internal topic by its plain name instead (such as
+        C(__consumer_offsets)), which works with every dialect.
     type: bool
     default: false
   fail_on_missing:
@@ -159,7 +162,8 @@ missing:
 brokers:
   description:
     - Broker ids of the cluster. The Strimzi bridge has no brokers endpoint, so there these are the
-      brokers hosting replicas of the returned topics (empty with O(include_partitions=false)).
+      brokers hosting replicas of the returned topics, whatever O(include_partitions) (empty when no
+      topic is returned).
   returned: success
   type: list
   elements: int
@@ -189,7 +193,7 @@ requests:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
-from ansible_collections.kafkaops.connect.plugins.module_utils._rest_proxy import (
+from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
     PROXY_ERRORS,
     fail_request,
     proxy_fields,

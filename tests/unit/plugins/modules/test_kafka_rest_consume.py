@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
 import re
 
 import pytest
@@ -15,12 +16,18 @@ from responses import matchers
 from ansible_collections.kafkaops.connect.plugins.module_utils import _rest_proxy
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_rest_consume
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
+from ansible_collections.kafkaops.connect.tests.unit.rest_proxy_probes import answer_probe, forced_dialect_probes
 
 URL = "http://proxy.test:8082"
 GROUP = "verifier"
 INSTANCE = re.compile(re.escape(URL + "/consumers/" + GROUP + "/instances/") + r"kafkaops-[0-9a-f]{16}")
 V2 = "application/vnd.kafka.v2+json"
 PARTITIONS = {"partitions": [{"topic": "orders", "partition": 0}, {"topic": "orders", "partition": 1}]}
+
+
+@pytest.fixture(autouse=True)
+def confirmation_probes(http):
+    yield from forced_dialect_probes(http)
 
 
 def fx(dialect, name):
@@ -31,6 +38,7 @@ def run(check_mode=False, **args):
     args.setdefault("rest_proxy_url", [URL])
     args.setdefault("topic", "orders")
     args.setdefault("group", GROUP)
+    answer_probe(URL, args)
     return run_module(kafka_rest_consume.main, args, check_mode=check_mode)
 
 
@@ -89,6 +97,7 @@ def test_bridge_reads_text_until_the_marker_commits_next_offsets_and_deletes_the
         "value": "MARKER run-42",
     }
     assert result["found"] is True and result["committed"] is True and result["consumer_deleted"] is True
+    assert INSTANCE.match(URL + "/consumers/" + GROUP + "/instances/" + result["consumer_instance"])
     # No v3 probe when consuming: / then create, partitions, assign, seek, poll, commit, delete.
     assert result["requests"] == 8
 
@@ -161,7 +170,88 @@ def test_polls_until_the_time_is_up_when_nothing_comes(http, monkeypatch):
     assert result["count"] == 0 and result["found"] is False
     polls = [c for c in http.calls if c.request.url.split("?")[0].endswith("/records")]
     assert len(polls) == 2
-    assert "timeout=5000" in polls[0].request.url
+    # Empty polls wait longer each time, up to 5 s.
+    assert [c.request.url.split("?")[1] for c in polls] == ["timeout=500", "timeout=1000"]
+
+
+def test_karapace_records_ready_are_read_with_a_short_proxy_timeout_and_polling_stops_at_max_records(http):
+    """Defect 8, karapace-5.0.3.module-wire.txt: Karapace holds every poll for the timeout it is
+    given (5.004 s for ?timeout=5000 with 14 records ready), so the first poll asks for 500 ms,
+    and no poll follows once max_records records were read."""
+    karapace = {"format": "json", "auto.offset.reset": "earliest", "auto.commit.enable": "false"}
+    consumer_set_up(http, "karapace", karapace)
+    http.get(under("/records"), json=fx("karapace", "records_json.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", max_records=3, poll_timeout=30)
+
+    assert not result.failed and result["count"] == 3
+    assert [r["offset"] for r in result["records"]] == [0, 1, 2]
+    polls = [c.request.url for c in http.calls if c.request.url.split("?")[0].endswith("/records")]
+    assert len(polls) == 1 and polls[0].endswith("?timeout=500")
+
+
+def test_a_forced_bridge_on_karapace_fails_before_a_consumer_is_created(http):
+    """Defect 6: forcing strimzi_bridge on a v2 proxy committed one offset too far, silently."""
+    http.get(URL + "/", json=fx("karapace", "root.json"))
+
+    result = run_module(
+        kafka_rest_consume.main,
+        dict(rest_proxy_url=[URL], topic="orders", group=GROUP, dialect="strimzi_bridge", commit=True),
+    )
+
+    assert result.failed and "dialect strimzi_bridge was forced" in result["msg"]
+    assert [c.request.method for c in http.calls] == ["GET"]
+
+
+def read_four_records(http):
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    http.get(under("/records"), json=fx("karapace", "records_json.json"))
+    deleted(http)
+
+
+def test_dest_gets_the_records_as_ndjson_and_a_rerun_with_the_same_records_is_ok(http, tmp_path):
+    dest = tmp_path / "orders.ndjson"
+    read_four_records(http)
+    read_four_records(http)
+    first = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+    second = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    assert first["changed"] is True and second["changed"] is False
+    assert first["records"] == [] and first["count"] == 4
+    lines = [json.loads(line) for line in dest.read_text().splitlines()]
+    assert [(r["partition"], r["offset"], r["key"]) for r in lines] == [
+        (0, 0, "k0"),
+        (0, 1, {"id": 3}),
+        (0, 2, None),
+        (1, 0, "k1"),
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orders.ndjson"]
+
+
+def test_dest_in_check_mode_is_not_written(http, tmp_path):
+    dest = tmp_path / "orders.ndjson"
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    http.get(under("/records"), json=fx("karapace", "records_json.json"))
+    deleted(http)
+
+    result = run(check_mode=True, dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    assert result["changed"] is True and result["count"] == 4
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dest_is_left_alone_when_the_read_fails(http, tmp_path):
+    dest = tmp_path / "orders.ndjson"
+    dest.write_text("before\n")
+    consumer_set_up(http, "confluent_v2", {"format": "avro"})
+    http.get(under("/records"), status=406, json=fx("confluent_v2", "error_406_format.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", format="avro", dest=str(dest))
+
+    assert result.failed
+    assert dest.read_text() == "before\n" and sorted(p.name for p in tmp_path.iterdir()) == ["orders.ndjson"]
 
 
 def test_format_mismatch_406_fails_and_the_instance_is_still_deleted(http):
@@ -253,3 +343,14 @@ def test_bad_limits_are_refused(http, args):
         args["topic"] = "orders"
     result = run_module(kafka_rest_consume.main, dict(rest_proxy_url=[URL], dialect="confluent_v2", **args))
     assert result.failed and "max_records of 1 or more" in result["msg"]
+
+
+def test_an_html_answer_to_a_consumer_request_says_what_was_expected(http):
+    """Defect 1's rule for every body: one decoding helper, and no page in the message."""
+    http.post(URL + "/consumers/" + GROUP, body="<html><body>proxy login</body></html>", content_type="text/html")
+    deleted(http, status=404, json={"error_code": 40403, "message": "Consumer instance not found."})
+
+    result = run(dialect="confluent_v2")
+
+    assert result.failed and "expected a JSON answer with the consumer instance, got a text/html body" in result["msg"]
+    assert "<html>" not in result["msg"] and result["consumer_deleted"] is True

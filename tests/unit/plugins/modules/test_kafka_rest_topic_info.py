@@ -10,13 +10,20 @@ __metaclass__ = type
 import json
 
 import pytest
+import yaml
 
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_rest_topic_info
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
+from ansible_collections.kafkaops.connect.tests.unit.rest_proxy_probes import answer_probe, forced_dialect_probes
 
 URL = "http://proxy.test:8082"
 CLUSTER = "MkU3OEVBNTcwNTJENDM2Qk"
 V3 = URL + "/v3/clusters/" + CLUSTER
+
+
+@pytest.fixture(autouse=True)
+def confirmation_probes(http):
+    yield from forced_dialect_probes(http)
 
 
 def fx(dialect, name):
@@ -25,6 +32,7 @@ def fx(dialect, name):
 
 def run(check_mode=False, **args):
     args.setdefault("rest_proxy_url", [URL])
+    answer_probe(URL, args)
     return run_module(kafka_rest_topic_info.main, args, check_mode=check_mode)
 
 
@@ -77,7 +85,7 @@ def test_v2_plain_names_are_asked_for_one_by_one_and_absent_ones_reported(http):
     assert orders["partitions"][1]["replicas"][1] == {"broker": 1, "leader": False, "in_sync": False}
     assert "configs" not in orders
     assert result["brokers"] == [1, 2]
-    assert result["requests"] == 3
+    assert result["requests"] == 4
 
 
 def test_fail_on_missing_fails_and_still_returns_what_was_found(http):
@@ -216,3 +224,91 @@ def test_check_mode_reads_the_same(http):
 def test_an_empty_v3_base_path_is_refused(http, path):
     result = run(v3_base_path=path)
     assert result.failed and "v3_base_path" in result["msg"]
+
+
+# --- a URL that is not a REST proxy (defect 3), and what the docs promise (defect 7) ------
+
+
+@pytest.mark.parametrize(
+    "dialect, answer",
+    [
+        # Kafka Connect's own 404 (Jersey) for an unknown path.
+        ("confluent_v2", {"error_code": 404, "message": "HTTP 404 Not Found"}),
+        ("strimzi_bridge", {"error_code": 404, "message": "HTTP 404 Not Found"}),
+        ("strimzi_bridge", "<html><body><h1>404 Not Found</h1></body></html>"),
+    ],
+)
+def test_a_404_that_is_not_the_proxys_topic_error_is_not_a_missing_topic(http, dialect, answer):
+    """Defect 3: with the URL at an HTML server or at Kafka Connect, a topic was reported missing."""
+    if isinstance(answer, dict):
+        http.get(URL + "/topics/orders", status=404, json=answer)
+    else:
+        http.get(URL + "/topics/orders", status=404, body=answer, content_type="text/html")
+
+    result = run(dialect=dialect, topics=["orders"])
+
+    assert result.failed and "missing" not in result
+    assert "check that rest_proxy_url points at a Kafka REST Proxy" in result["msg"]
+    assert "<html>" not in result["msg"]
+
+
+@pytest.mark.parametrize(
+    "dialect, fixture",
+    [
+        ("confluent_v2", ("karapace", "error_topic_not_found_get.json")),
+        ("strimzi_bridge", ("strimzi_bridge", "error_topic_not_found.json")),
+    ],
+)
+def test_the_proxys_own_topic_not_found_is_a_missing_topic(http, dialect, fixture):
+    """karapace-5.0.3.http.txt (40403 on GET) and strimzi-kafka-bridge-1.1.0.http.txt."""
+    http.get(URL + "/topics/does-not-exist", status=404, json=fx(*fixture))
+    if dialect == "confluent_v2":
+        http.get(URL + "/brokers", json={"brokers": [1]})
+
+    result = run(dialect=dialect, topics=["does-not-exist"])
+
+    assert not result.failed and result["missing"] == ["does-not-exist"]
+
+
+@pytest.mark.parametrize("v3_status", [404, 200])
+def test_auto_on_an_html_server_says_what_was_expected_not_the_markup(http, v3_status):
+    """Defect 3: with dialect auto, an HTML server failed late with its whole page in msg."""
+    page = "<html><head><title>Welcome</title></head><body>" + "x" * 400 + "</body></html>"
+    http.get(URL + "/v3/clusters", status=v3_status, body=page, content_type="text/html")
+    if v3_status == 404:
+        http.get(URL + "/", body=page, content_type="text/html")
+
+    result = run(topics=["orders"])
+
+    assert result.failed and result["requests"] == (2 if v3_status == 404 else 1)
+    assert "expected a JSON" in result["msg"] and "got a text/html body" in result["msg"]
+    assert "<html>" not in result["msg"] and "Welcome" not in result["msg"]
+
+
+def test_auto_on_kafka_connect_says_it_is_not_a_rest_proxy(http):
+    http.get(URL + "/v3/clusters", status=404, json={"error_code": 404, "message": "HTTP 404 Not Found"})
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+
+    result = run(topics=["orders"])
+
+    assert result.failed and "got what Kafka Connect answers" in result["msg"]
+
+
+def test_bridge_brokers_come_from_the_replicas_even_without_partitions(http):
+    """Defect 7, strimzi-kafka-bridge-1.1.0.http.txt: brokers is [1], not empty, with
+    include_partitions=false; the docs said otherwise."""
+    http.get(URL + "/topics/orders", json=fx("strimzi_bridge", "topic_orders.json"))
+
+    result = run(dialect="strimzi_bridge", topics=["orders"], include_partitions=False)
+
+    assert result["brokers"] == [1] and "partitions" not in result["topics"][0]
+    documented = yaml.safe_load(kafka_rest_topic_info.RETURN)["brokers"]["description"]
+    assert "empty with O(include_partitions=false)" not in " ".join(documented)
+
+
+def test_include_internal_documents_what_the_bridge_lists():
+    """Defect 7: the bridge's GET /topics never lists internal topics."""
+    documented = " ".join(
+        yaml.safe_load(kafka_rest_topic_info.DOCUMENTATION)["options"]["include_internal"]["description"]
+    )
+    assert "never lists internal topics" in documented
