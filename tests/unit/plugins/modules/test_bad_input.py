@@ -296,6 +296,7 @@ CASES = [
     ("consume-topic-and-topics", "consume", {"topics": ["a"]}, [], ["mutually exclusive"]),
     ("consume-max-records-zero", "consume", {"max_records": 0}, [], ["max_records of 1 or more"]),
     ("consume-poll-timeout-negative", "consume", {"poll_timeout": -1}, [], ["positive poll_timeout"]),
+    ("consume-topic-empty", "consume", {"topic": ""}, [], ["at least one topic"]),
     ("consume-empty-topics", "consume", {"topic": None, "topics": [""]}, [], ["at least one topic"]),
     ("consume-from-unknown", "consume", {"from": "middle"}, [], ["from", "beginning"]),
     ("consume-format-unknown", "consume", {"format": "csv"}, [], ["format", "json"]),
