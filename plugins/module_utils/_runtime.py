@@ -14,15 +14,41 @@ __metaclass__ = type
 
 from urllib.parse import urlsplit
 
-from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible.module_utils.common.validation import check_type_dict
 
+from ansible_collections.kafkaops.connect.plugins.module_utils._compare import mask_config
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
     HttpClient,
     check_tls_files,
 )
+
+
+class ConfigModule(AnsibleModule):
+    """An AnsibleModule for modules with a connector ``config`` option: every result shows that
+    config with its secret values masked, failures included.
+
+    A failed task echoes its arguments, and AnsibleModule itself fails (an unknown choice, a wrong
+    type) before a module's own code could mask anything; so the masking happens here, at exit.
+    """
+
+    def _mask_config(self):
+        params = getattr(self, "params", None)
+        config = params.get("config") if isinstance(params, dict) else None
+        if isinstance(config, dict):
+            sensitive = params.get("sensitive_keys")
+            sensitive = [s for s in sensitive if isinstance(s, str)] if isinstance(sensitive, list) else []
+            params["config"] = mask_config(dict((str(k), v) for k, v in config.items()), sensitive)
+
+    def exit_json(self, **kwargs):
+        self._mask_config()
+        super(ConfigModule, self).exit_json(**kwargs)
+
+    def fail_json(self, msg, **kwargs):
+        self._mask_config()
+        super(ConfigModule, self).fail_json(msg, **kwargs)
 
 
 def require_requests(module):

@@ -292,14 +292,13 @@ http_requests:
   sample: 2
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient, UnsupportedFeature
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector, ConnectorError
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    ConfigModule,
     connection_secrets,
     fail_api,
     http_client,
@@ -386,7 +385,7 @@ def run(module, connector, config):
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = ConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
     config = desired_config(module)
     client = ConnectClient(http_client(module, "connect_url"))
     p = module.params

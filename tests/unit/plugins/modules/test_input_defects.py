@@ -209,3 +209,24 @@ def test_validate_certs_false_with_plain_http_does_not_warn(http):
         kafka_connect_info.main, {"connect_url": [URL], "gather_subset": ["worker"], "validate_certs": False}
     )
     assert not result.warning_messages
+
+
+# --- secrets in the echoed arguments of a failed task
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        {"config_mode": "bogus"},  # refused by AnsibleModule itself, before any module code
+        {"name": ""},  # refused by the module before it normalises the config
+        {"wait_timeout": 0},
+        {"config": {"db.password": "pw-3c1d9e7f", "file": {"nested": 1}}},  # refused while normalising
+    ],
+)
+def test_a_failed_task_never_echoes_a_config_password(http, wrong):
+    args = {"config": {"connector.class": SOURCE, "db.password": "pw-3c1d9e7f"}}
+    args.update(wrong)
+    result = connector(**args)
+    assert result.failed
+    assert "pw-3c1d9e7f" not in repr(result)
+    assert result["invocation"]["module_args"]["config"]["db.password"] == "********"
