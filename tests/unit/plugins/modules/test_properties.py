@@ -21,6 +21,7 @@ import importlib
 import io
 import json
 import os
+import pkgutil
 import re
 import time
 from contextlib import redirect_stdout
@@ -34,11 +35,12 @@ from ansible.module_utils.testing import patch_module_args
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ansible_collections.kafkaops.connect.plugins import modules as modules_package
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture
 
-CONNECT_MODULES = ["kafka_connector", "kafka_connector_offsets", "kafka_connect_info"]
-PROXY_MODULES = ["kafka_rest_topic_info", "kafka_rest_produce", "kafka_rest_consume"]
+# Every module of the collection, so that a new one is driven as soon as it exists.
+MODULE_NAMES = sorted(name for _finder, name, _pkg in pkgutil.iter_modules(modules_package.__path__))
 CONNECT = "http://connect.test:8083"
 PROXY = "http://proxy.test:8082"
 # More with PROPERTY_EXAMPLES=1000 for a longer hunt; 60 keeps `make unit` quick.
@@ -249,7 +251,11 @@ def run_generated(module, args, check_mode, diff):
     return json.loads(out.getvalue())
 
 
-@pytest.mark.parametrize("name", CONNECT_MODULES + PROXY_MODULES)
+def test_every_module_is_driven():
+    assert len(MODULE_NAMES) >= 6 and "kafka_connector" in MODULE_NAMES
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
