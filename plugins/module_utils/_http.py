@@ -328,8 +328,8 @@ def _describe_request_error(exc):
     errors = requests.exceptions
     if isinstance(exc, errors.TooManyRedirects):
         return "too many redirects (%s)" % str(exc)[:120]
-    if isinstance(exc, errors.InvalidHeader):
-        # requests quotes the offending value, which may be a token: keep it out of the message.
+    if isinstance(exc, errors.InvalidHeader) or (isinstance(exc, ValueError) and "header" in str(exc).lower()):
+        # requests and http.client quote the offending value, which may be a token: leave it out.
         return "a header name or value is not valid in HTTP (line breaks, leading spaces or non-printable characters)"
     if isinstance(exc, (errors.MissingSchema, errors.InvalidSchema, errors.InvalidURL)):
         return "not a valid URL: %s" % str(exc)[:160]

@@ -87,6 +87,7 @@ def test_client_cert_that_is_a_directory_is_refused(http, tmp_path):
         (requests.exceptions.InvalidURL("Failed to parse: http://connect.test:8083/x"), "not a valid URL"),
         (requests.exceptions.InvalidHeader("Invalid return character in header value: 'Bearer s3cr3t\\n'"), "header"),
         (requests.exceptions.TooManyRedirects("Exceeded 30 redirects."), "too many redirects"),
+        (ValueError("Invalid header value b'Bearer s3cr3t\\r'"), "header"),
         (OSError("Could not find a suitable TLS CA certificate bundle, invalid path: /x"), "TLS set-up failed"),
         (requests.exceptions.ContentDecodingError("bad gzip"), "could not be read"),
     ],
