@@ -137,7 +137,7 @@ NOT_FOUND = {"error_code": 404, "message": "HTTP 404 Not Found"}
 
 
 def connect_answers(method, path):
-    fx = lambda name: load_fixture("connect", name)  # noqa: E731
+    fx = functools.partial(load_fixture, "connect")
     if path == "/":
         return 200, fx("root.json")
     if path.startswith("/connector-plugins") and path.endswith("/validate"):
@@ -160,7 +160,7 @@ def connect_answers(method, path):
 
 
 def proxy_answers(method, path):
-    fx = lambda name: load_fixture("rest_proxy", "confluent_v2", name)  # noqa: E731
+    fx = functools.partial(load_fixture, "rest_proxy", "confluent_v2")
     if path == "/":
         return 200, fx("root.json")
     if path.startswith(("/v3", "/admin")):
