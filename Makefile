@@ -23,6 +23,9 @@ LINK_ROOT := $(CURDIR)/.build/ansible_collections/kafkaops
 COPY := $(TEST_ROOT)/ansible_collections/kafkaops/connect
 DIST := $(CURDIR)/.build/dist
 INSTALLED := $(CURDIR)/.build/installed
+# Suites tee their output into LOGS/<suite>.log and list the secret values they used in
+# LOGS/<suite>.secrets; secrets-scan (last in make test) fails if any of them got out.
+LOGS := $(CURDIR)/.build/logs
 
 MODULES = $(basename $(notdir $(wildcard plugins/modules/*.py)))
 # Scenarios are the folders of extensions/molecule with a molecule.yml (config.yml there is shared by all).
@@ -31,12 +34,14 @@ ANSIBLE_ENV = ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.build ANSIBLE_FORCE_COLOR=$${A
 	ANSIBLE_NOCOLOR=$${ANSIBLE_NOCOLOR:-1} ANSIBLE_PYTHON_INTERPRETER=$(BIN)/python
 
 .PHONY: help demo test lint sanity unit integration molecule build-check bench \
-	sandbox-up sandbox-down sandbox-status venv link copy clean
+	demo-verbose secrets-scan logs-reset sandbox-up sandbox-down sandbox-status venv link copy clean
 
 help:
 	@echo "make demo          start the sandbox, provision both pipelines with site.yml, show data flowing, re-run: no change"
 	@echo "make test          lint, sanity, unit, integration, molecule and the build check (starts the sandbox)"
 	@echo "make lint | sanity | unit | integration | molecule | build-check | bench"
+	@echo "make demo-verbose  the demo at -vvv with diffs, logged for the secrets scan"
+	@echo "make secrets-scan  fail if a secret used by a suite appears in .build/logs/*.log"
 	@echo "make sandbox-up | sandbox-down | sandbox-status"
 
 # ------------------------------------------------------------------ set-up
@@ -75,8 +80,11 @@ sandbox-status:
 
 # ------------------------------------------------------------------ tests
 
-test: lint sanity unit build-check integration molecule
+test: logs-reset lint sanity unit build-check integration molecule demo-verbose secrets-scan
 	@echo "make test: all suites passed"
+
+logs-reset:
+	@rm -rf $(LOGS) && mkdir -p $(LOGS)
 
 lint: venv link
 	$(BIN)/ruff check plugins tests sandbox/bin scripts
@@ -103,8 +111,16 @@ unit: venv link
 # skipped otherwise. TARGETS may name them as usual.
 REST_TARGETS := kafka_rest_topic_info kafka_rest_produce kafka_rest_consume
 
+# tests/integration/integration.cfg turns on -vvv and diffs in every target; the secrets given to
+# the targets are fresh for each run, so that the scan looks for values no earlier run left behind.
 integration: copy sandbox-up
+	@mkdir -p $(LOGS)
 	$(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
+	@seed=$$(od -An -tx1 -N6 /dev/urandom | tr -d ' \n'); \
+	for kind in password header config; do echo "it_secret_$$kind: kafkaops-it-$$kind-$$seed"; done \
+		>>$(COPY)/tests/integration/integration_config.yml
+	@sed -n 's/^\(it_secret_[a-z]*\|sandbox_pg_password\): *//p' $(COPY)/tests/integration/integration_config.yml \
+		>$(LOGS)/integration.secrets
 	@urls="$$($(SANDBOX) rest-proxy-urls)"; targets="$(TARGETS)"; \
 	if [ -n "$$urls" ]; then \
 		echo "== REST Proxy targets run against: $$urls"; \
@@ -120,13 +136,15 @@ integration: copy sandbox-up
 		for t in $(REST_TARGETS); do targets=$$(echo " $$targets " | sed "s| $$t | |"); done; \
 		if [ -n "$(TARGETS)" ] && [ -z "$$(echo $$targets)" ]; then exit 0; fi; \
 	fi; \
-	cd $(COPY) && $(ANSIBLE_ENV) $(BIN)/ansible-test integration --local --python $(PY_VERSION) --color no $$targets
+	cd $(COPY) && $(ANSIBLE_ENV) $(BIN)/ansible-test integration -vvv --local --python $(PY_VERSION) --color no $$targets \
+		2>&1 | tee $(LOGS)/integration.log
 
 molecule: venv link sandbox-up
+	@mkdir -p $(LOGS) && $(SANDBOX) vars | sed -n 's/^sandbox_pg_password: *//p' >$(LOGS)/molecule.secrets
 	@for scenario in $(MOLECULE_SCENARIOS); do \
 		echo "== molecule scenario $$scenario"; \
-		$(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/molecule test -s $$scenario || exit 1; \
-	done
+		$(ANSIBLE_ENV) ANSIBLE_VERBOSITY=3 ANSIBLE_DIFF_ALWAYS=1 PATH=$(BIN):$$PATH $(BIN)/molecule test -s $$scenario || exit 1; \
+	done 2>&1 | tee $(LOGS)/molecule.log
 
 # The built artifact must install, every module must be documented from the installed copy,
 # and a module called by its FQCN from that copy must really run (against the sandbox).
@@ -150,6 +168,16 @@ build-check: venv sandbox-up
 
 demo: venv link sandbox-up
 	$(ANSIBLE_ENV) BIN=$(BIN) bash scripts/demo.sh
+
+# The demo (every pipeline of playbooks/site.yml, verified, run twice) as make test runs it: at -vvv
+# with diffs, logged for the secrets scan. The other playbooks run in the playbooks_site and
+# runbooks_* integration targets, at the same verbosity.
+demo-verbose: venv link sandbox-up
+	@mkdir -p $(LOGS) && $(SANDBOX) vars | sed -n 's/^sandbox_pg_password: *//p' >$(LOGS)/demo.secrets
+	$(ANSIBLE_ENV) ANSIBLE_VERBOSITY=3 ANSIBLE_DIFF_ALWAYS=1 BIN=$(BIN) bash scripts/demo.sh 2>&1 | tee $(LOGS)/demo.log
+
+secrets-scan: venv
+	$(BIN)/python tests/secrets/scan_secrets.py --logs $(LOGS)
 
 bench: venv link sandbox-up
 	@for script in tests/bench/bench_*.py; do \

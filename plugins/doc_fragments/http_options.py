@@ -24,17 +24,22 @@ options:
     aliases: [password]
   headers:
     description:
-      - 'Extra HTTP headers sent with every request, for example C({"Authorization": "Bearer ..."}).'
-      - Treated as secret; header values never appear in output or error messages.
-    type: dict
+      - 'A dictionary of extra HTTP headers sent with every request, for example C({"Authorization": "Bearer ..."}).'
+      - Header values are treated as secrets and never appear in output or error messages; header names do.
+      - Values must be text (or numbers); anything else is refused with a message before any request.
+    type: raw
   validate_certs:
     description:
       - Verify the server's TLS certificate. Set to V(false) only for test servers with self-signed certificates.
+      - With V(false) and an C(https://) URL the task works but warns that the traffic is not protected;
+        O(ca_path) with the server's CA is the safe way to trust a private certificate.
     type: bool
     default: true
   ca_path:
     description:
-      - A PEM file of CA certificates to verify the server with, instead of the system's.
+      - A PEM file of CA certificates (or a directory prepared with C(openssl rehash)) to verify the server with,
+        instead of the system's.
+      - The file is checked before any request; a missing or unreadable file fails the task with its name.
     type: path
   client_cert:
     description:

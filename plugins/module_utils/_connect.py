@@ -48,8 +48,53 @@ class UnsupportedFeature(Exception):
     """The server is too old for what was asked."""
 
 
+def connector_name_problem(name):
+    """Why Kafka Connect could not address a connector called ``name``, or None if it can.
+
+    Connect 4.3.1 stores such names (POST /connectors accepts ``acc/bad``) but then cannot reach
+    them: Jetty answers 400 "Ambiguous URI path separator" for an encoded ``/``, "Suspicious Path
+    Character" for ``\\``, "Ambiguous URI path encoding" for ``%``; ``.`` and ``..`` are path
+    steps; surrounding whitespace is trimmed on create, so the connector gets another name.
+    """
+    if not isinstance(name, str) or not name.strip():
+        return "a connector name must not be empty"
+    if name != name.strip():
+        return "Connect trims leading and trailing whitespace, so the connector would be named %r" % name.strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return "Connect refuses control characters (tabs, line breaks) in connector names"
+    if name in (".", ".."):
+        return "%r is a URL path step, so Connect cannot address a connector of that name" % name
+    bad = [c for c in "/\\%" if c in name]
+    if bad:
+        return "Connect cannot address a connector whose name contains %s (its REST server rejects the URL)" % (
+            " or ".join(repr(c) for c in bad)
+        )
+    return None
+
+
+class InvalidConnectorName(ApiError):
+    """A connector name refused before any request: it would only produce Jetty error pages."""
+
+    def __init__(self, name, reason):
+        self.name = name
+        super(InvalidConnectorName, self).__init__(None, None, None, reason, final=True)
+
+    def __str__(self):
+        return "connector name %r cannot be used: %s" % (self.name, self.message)
+
+
 def _path(*parts):
+    if len(parts) > 1 and parts[0] == "connectors":
+        reason = connector_name_problem(parts[1])
+        if reason:
+            raise InvalidConnectorName(parts[1], reason)
     return "/" + "/".join(quote(str(p), safe="") for p in parts)
+
+
+def _connect_said(error, status):
+    """True when Connect itself answered ``status``: its errors are JSON, so a 404 page from
+    some other web server at that URL does not read as "no such connector"."""
+    return error.status == status and error.body is not None
 
 
 def _already_exists(error):
@@ -71,6 +116,7 @@ class ConnectClient:
 
     def __init__(self, http):
         self.http = http
+        self.http.not_this_service = "this URL does not look like a Kafka Connect REST API"
         self._server = None
 
     @property
@@ -133,13 +179,14 @@ class ConnectClient:
         try:
             body = self.http.get_json(_path("connectors", name, "topics"))
         except ApiError as exc:
-            if exc.status == 403:
+            if _connect_said(exc, 403):
                 return None
             raise
         return ((body or {}).get(name) or {}).get("topics", [])
 
     def create_connector(self, name, config, initial_state=None):
         """Create with POST; returns False instead of failing when the name is already taken."""
+        _path("connectors", name)  # refuses a name Connect would store but never address again
         body = {"name": name, "config": config}
         if initial_state:
             body["initial_state"] = initial_state
@@ -180,7 +227,7 @@ class ConnectClient:
         try:
             self.http.request("DELETE", _path("connectors", name), ok=(204,))
         except ApiError as exc:
-            if exc.status == 404:
+            if _connect_said(exc, 404):
                 return False
             raise
         return True
@@ -207,6 +254,6 @@ class ConnectClient:
         try:
             return self.http.get_json(path)
         except ApiError as exc:
-            if exc.status == 404:
+            if _connect_said(exc, 404):
                 return None
             raise

@@ -18,7 +18,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import os
 import random
+import re
 import threading
 import time
 
@@ -28,6 +30,12 @@ try:
     from urllib3.exceptions import NewConnectionError
 
     HAS_REQUESTS = True
+    # The connection broke or timed out: another URL or another try may succeed.
+    _BROKEN_EXCHANGE = (
+        requests.exceptions.ConnectionError,
+        requests.exceptions.Timeout,
+        requests.exceptions.ChunkedEncodingError,
+    )
     REQUESTS_IMPORT_ERROR = None
 except ImportError as exc:  # pragma: no cover - exercised by the sanity import test
     HAS_REQUESTS = False
@@ -39,8 +47,11 @@ DEFAULT_RETRY_STATUSES = frozenset([409, 500, 502, 503, 504])
 
 USER_AGENT = "kafkaops.connect-ansible"
 
-# How much of an unparsable error body an ApiError keeps: enough to diagnose, not a page dump.
-_MAX_BODY_TEXT = 500
+# How much of a body that is not JSON an ApiError keeps: one line to diagnose, not a page dump.
+_MAX_BODY_TEXT = 160
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 
 
 class ApiError(Exception):
@@ -50,7 +61,7 @@ class ApiError(Exception):
     the server sent one. ``message`` is the server's own message where it gave one.
     """
 
-    def __init__(self, method, url, status=None, message=None, body=None, maybe_sent=False):
+    def __init__(self, method, url, status=None, message=None, body=None, maybe_sent=False, final=False):
         self.method = method
         self.url = url
         self.status = status
@@ -58,6 +69,8 @@ class ApiError(Exception):
         self.body = body
         # True when the connection broke after the request went out: the server may have acted on it.
         self.maybe_sent = maybe_sent
+        # True when another try cannot help (a malformed URL or header, a missing CA file).
+        self.final = final
         super(ApiError, self).__init__(str(self))
 
     @property
@@ -80,14 +93,27 @@ class ApiError(Exception):
         return {"status": self.status, "url": self.url, "method": self.method, "body": self.body}
 
 
+def summarize_text(text, limit=_MAX_BODY_TEXT):
+    """One short line for a body that is not JSON: the HTML title (what Jetty, nginx and load
+    balancers put their error in), else the first line of text without markup."""
+    text = text or ""
+    match = _TITLE.search(text)
+    if match:
+        line = match.group(1)
+    else:
+        line = next((ln for ln in _TAG.sub(" ", text).splitlines() if ln.strip()), "")
+    line = " ".join(line.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
 def _server_message(response):
     """The human message of an error response: Connect, Confluent and the bridge all send
-    ``{"error_code": ..., "message": ...}``; anything else is kept as short text."""
+    ``{"error_code": ..., "message": ...}``; anything else is cut down to one line."""
     try:
         body = response.json()
     except ValueError:
-        text = (response.text or "").strip()
-        return (text[:_MAX_BODY_TEXT] or response.reason or ""), None
+        summary = summarize_text(response.text)
+        return ("non-JSON answer: %s" % summary if summary else response.reason or ""), None
     if isinstance(body, dict):
         return (body.get("message") or body.get("error") or response.reason or ""), body
     return (response.reason or ""), body
@@ -131,6 +157,10 @@ class HttpClient:
         self._count_lock = threading.Lock()
         self._active = 0
         self._sleep = sleep
+        # Set by a service client (see ConnectClient): when the first answer of a run is not
+        # JSON, the URL points at some other web server, and this message says so at once.
+        self.not_this_service = None
+        self._answered = False
 
         self.session = requests.Session()
         # Do not let ~/.netrc or proxy variables silently add credentials or hops.
@@ -189,9 +219,10 @@ class HttpClient:
                 response = self._send_with_failover(method, path, json_body, data, params, headers, retry)
             except ApiError as exc:
                 last_error = exc
-                if exc.maybe_sent:
+                if exc.maybe_sent or exc.final:
                     break
                 continue
+            self._check_first_answer(method, response)
             if response.status_code in ok:
                 return response
             message, body = _server_message(response)
@@ -217,7 +248,7 @@ class HttpClient:
                     headers=headers,
                     timeout=self.timeout,
                 )
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            except _BROKEN_EXCHANGE as exc:
                 if not resend and not _nothing_sent(exc):
                     raise ApiError(
                         method,
@@ -229,9 +260,26 @@ class HttpClient:
                     ) from exc
                 failures.append("%s (%s)" % (self.base_urls[index], _describe_connection_error(exc)))
                 continue
+            except (requests.exceptions.RequestException, OSError, ValueError) as exc:
+                # Malformed URLs or headers, redirect loops, an unusable CA bundle: requests
+                # raises these before or instead of an answer, and no retry changes them.
+                raise ApiError(method, url, None, _describe_request_error(exc), final=True) from None
             self._active = index
             return response
         raise ApiError(method, self.base_url + path, None, "no server answered: " + "; ".join(failures))
+
+    def _check_first_answer(self, method, response):
+        if self._answered:
+            return
+        self._answered = True
+        if self.not_this_service and response.content and not _is_json(response):
+            raise ApiError(
+                method,
+                response.request.url,
+                response.status_code,
+                "%s (it answered: %s)" % (self.not_this_service, summarize_text(response.text) or response.reason),
+                final=True,
+            )
 
     def _count(self, counter):
         with self._count_lock:
@@ -250,6 +298,14 @@ class HttpClient:
         return decode_json(self.request(method, path, json_body=body, ok=ok, **kwargs))
 
 
+def _is_json(response):
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def decode_json(response):
     """The JSON body of a successful response, None when it has none, :class:`ApiError` when
     it is not JSON (an HTML page from a proxy or a wrong URL): every body is read through here,
@@ -263,8 +319,47 @@ def decode_json(response):
             response.request.method,
             response.request.url,
             response.status_code,
-            "expected a JSON body, got: %s" % (response.text or "")[:_MAX_BODY_TEXT],
+            "expected a JSON body, got: %s" % summarize_text(response.text),
         ) from None
+
+
+def _describe_request_error(exc):
+    """A one-line reason for an exception requests raised without an HTTP answer."""
+    errors = requests.exceptions
+    if isinstance(exc, errors.TooManyRedirects):
+        return "too many redirects (%s)" % str(exc)[:120]
+    if isinstance(exc, errors.InvalidHeader) or (isinstance(exc, ValueError) and "header" in str(exc).lower()):
+        # requests and http.client quote the offending value, which may be a token: leave it out.
+        return "a header name or value is not valid in HTTP (line breaks, leading spaces or non-printable characters)"
+    if isinstance(exc, (errors.MissingSchema, errors.InvalidSchema, errors.InvalidURL)):
+        return "not a valid URL: %s" % str(exc)[:160]
+    if isinstance(exc, (errors.ContentDecodingError, errors.ChunkedEncodingError)):
+        return "the answer could not be read: %s" % str(exc)[:160]
+    if isinstance(exc, OSError) and "certificate" in str(exc).lower():
+        return "TLS set-up failed: %s" % str(exc)[:200]
+    return "%s: %s" % (type(exc).__name__, str(exc)[:200])
+
+
+def check_tls_files(ca_path=None, client_cert=None, client_key=None):
+    """The first problem with the TLS files a task names, as a message, or None.
+
+    requests only opens them when a request is sent, and then raises a bare OSError; checking
+    first turns that into a message that names the option and the file.
+    """
+    for option, path, may_be_dir in (
+        ("ca_path", ca_path, True),
+        ("client_cert", client_cert, False),
+        ("client_key", client_key, False),
+    ):
+        if not path:
+            continue
+        if not os.path.exists(path):
+            return "%s: %s does not exist" % (option, path)
+        if os.path.isdir(path) and not may_be_dir:
+            return "%s: %s is a directory; give a PEM file" % (option, path)
+        if not os.access(path, os.R_OK):
+            return "%s: %s cannot be read (check its permissions)" % (option, path)
+    return None
 
 
 def _nothing_sent(exc):

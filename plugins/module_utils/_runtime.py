@@ -12,13 +12,43 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.basic import missing_required_lib
+from urllib.parse import urlsplit
 
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible.module_utils.common.validation import check_type_dict
+
+from ansible_collections.kafkaops.connect.plugins.module_utils._compare import mask_config
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
     HttpClient,
+    check_tls_files,
 )
+
+
+class ConfigModule(AnsibleModule):
+    """An AnsibleModule for modules with a connector ``config`` option: every result shows that
+    config with its secret values masked, failures included.
+
+    A failed task echoes its arguments, and AnsibleModule itself fails (an unknown choice, a wrong
+    type) before a module's own code could mask anything; so the masking happens here, at exit.
+    """
+
+    def _mask_config(self):
+        params = getattr(self, "params", None)
+        config = params.get("config") if isinstance(params, dict) else None
+        if isinstance(config, dict):
+            sensitive = params.get("sensitive_keys")
+            sensitive = [s for s in sensitive if isinstance(s, str)] if isinstance(sensitive, list) else []
+            params["config"] = mask_config(dict((str(k), v) for k, v in config.items()), sensitive)
+
+    def exit_json(self, **kwargs):
+        self._mask_config()
+        super(ConfigModule, self).exit_json(**kwargs)
+
+    def fail_json(self, msg, **kwargs):
+        self._mask_config()
+        super(ConfigModule, self).fail_json(msg, **kwargs)
 
 
 def require_requests(module):
@@ -30,12 +60,14 @@ def http_client(module, url_option):
     """An :class:`HttpClient` for the URL option ``url_option`` and the shared HTTP options."""
     require_requests(module)
     p = module.params
+    headers = checked_headers(module)
     urls = p[url_option]
     if not urls:
         module.fail_json(msg="%s must name at least one URL, e.g. http://localhost:8083" % url_option)
     for url in urls:
-        if not url.startswith(("http://", "https://")):
-            module.fail_json(msg="%s: %r is not an http:// or https:// URL" % (url_option, url))
+        problem = url_problem(url)
+        if problem:
+            module.fail_json(msg="%s: %s" % (url_option, problem))
     if p["client_key"] and not p["client_cert"]:
         module.fail_json(
             msg="client_key was given without client_cert; give both, or client_cert alone for a combined PEM file"
@@ -44,11 +76,20 @@ def http_client(module, url_option):
         module.fail_json(msg="timeout must be a positive number of seconds, got %s" % p["timeout"])
     if p["retries"] < 0 or p["retry_delay"] < 0:
         module.fail_json(msg="retries and retry_delay must not be negative")
+    problem = check_tls_files(p["ca_path"], p["client_cert"], p["client_key"])
+    if problem:
+        module.fail_json(msg=problem)
+    if not p["validate_certs"] and any(url.startswith("https://") for url in urls):
+        module.warn(
+            "validate_certs=false: the TLS certificate of %s is not checked, so anyone on the network path"
+            " could read or change this traffic, credentials included; prefer ca_path with the server's CA"
+            % ", ".join(url for url in urls if url.startswith("https://"))
+        )
     return HttpClient(
         urls,
         username=p["url_username"],
         password=p["url_password"],
-        headers=p["headers"],
+        headers=headers,
         validate_certs=p["validate_certs"],
         ca_path=p["ca_path"],
         client_cert=p["client_cert"],
@@ -59,13 +100,92 @@ def http_client(module, url_option):
     )
 
 
+def url_problem(url):
+    """Why ``url`` cannot be a base URL, or None: checked here so that a typo gives one clear
+    message instead of an exception from deep inside requests."""
+    text = "%r" % url
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return "%s is not an http:// or https:// URL" % text
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        return "%s contains spaces or control characters" % text
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "%s has a port that is not a number from 1 to 65535" % text
+    if parts.username is not None or parts.password is not None:
+        # A password in the URL would be shown in every message that names the URL.
+        return "a URL must not carry credentials; give them as url_username and url_password"
+    if not parts.hostname:
+        return "%s names no host, expected e.g. http://localhost:8083" % text
+    if port == 0:
+        return "%s has a port that is not a number from 1 to 65535" % text
+    if parts.query or parts.fragment:
+        return "%s must not have a query (?...) or a fragment (#...); give the base URL only" % text
+    return None
+
+
+def checked_headers(module):
+    """``headers`` as a dict of strings, failing clearly on anything else.
+
+    The option is declared ``raw`` and ``no_log``: a ``dict`` type check would fail inside
+    AnsibleModule with every element of a wrong value (``[a, b]``) registered as a secret,
+    which masks each ``a`` in the error message itself. Only real header values stay masked.
+    """
+    headers = module.params.get("headers")
+    if headers is None:
+        return None
+    if isinstance(headers, str):
+        try:
+            headers = check_type_dict(headers)
+        except TypeError:
+            headers = None
+    if not isinstance(headers, dict) or not all(_scalar(v) for v in headers.values()):
+        wrong = module.params["headers"]
+        # Keep text values of a dict masked (they look like header values); forget the rest.
+        module.no_log_values.difference_update(
+            _strings(wrong if not isinstance(wrong, dict) else [v for v in wrong.values() if not _scalar(v)])
+        )
+        module.params["headers"] = MASK
+        module.fail_json(
+            msg="headers must be a dictionary of header names to text values, e.g. {X-Api-Token: ...};"
+            " got %s" % _describe_type(wrong)
+        )
+    headers = dict((str(k), "" if v is None else str(v)) for k, v in headers.items())
+    # Every value of a dict given as key=value text must be masked too, not only the whole text.
+    module.no_log_values.update(v for v in headers.values() if v)
+    module.params["headers"] = headers
+    return headers
+
+
+def _scalar(value):
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _strings(value):
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return set(s for v in value for s in _strings(v))
+    return set([str(value)]) if value not in (None, "") else set()
+
+
+def _describe_type(value):
+    if isinstance(value, dict):
+        return "a dictionary with a list or dictionary as a value"
+    kinds = {list: "a list", str: "text that is not key=value pairs"}
+    return kinds.get(type(value), "a value of type %s" % type(value).__name__)
+
+
 MASK = "********"
 
 
 def connection_secrets(module):
     """The secrets among the shared connection options: the password and header values."""
     p = module.params
-    return [v for v in [p.get("url_password")] + list((p.get("headers") or {}).values()) if isinstance(v, str) and v]
+    headers = p.get("headers")
+    values = list(headers.values()) if isinstance(headers, dict) else []
+    return [v for v in [p.get("url_password")] + values if isinstance(v, str) and v]
 
 
 def redact(value, secrets):

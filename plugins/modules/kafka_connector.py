@@ -301,8 +301,6 @@ retries:
   sample: 0
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import (
@@ -314,6 +312,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connector import
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import ConnectorError
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    ConfigModule,
     connection_secrets,
     fail_api,
     http_client,
@@ -380,7 +379,7 @@ def run(module, connector, config):
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = ConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
     config = desired_config(module)
     client = ConnectClient(http_client(module, "connect_url"))
     p = module.params

@@ -347,7 +347,7 @@ def main():
         supports_check_mode=True,
     )
     p = module.params
-    topics = [p["topic"]] if p["topic"] else [t for t in p["topics"] if t]
+    topics = [p["topic"]] if p["topic"] else [t for t in p["topics"] or () if t]
     if not topics or p["max_records"] < 1 or p["poll_timeout"] <= 0:
         module.fail_json(msg="give at least one topic, max_records of 1 or more and a positive poll_timeout")
     group = p["group"] or "kafkaops-consume-%s" % uuid.uuid4().hex[:16]

@@ -12,6 +12,7 @@ from responses import matchers
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import (
     ConnectClient,
+    InvalidConnectorName,
     UnsupportedFeature,
     kafka_version,
 )
@@ -48,8 +49,30 @@ def test_new_server_supports_everything(http, client, recorded):
 
 
 def test_names_are_quoted_into_one_path_segment(http, client):
-    http.get(URL + "/connectors/a%2Fb%20c/status", json={"name": "a/b c"})
-    assert client.get_status("a/b c") == {"name": "a/b c"}
+    http.get(URL + "/connectors/a%3Fb%20c%23d/status", json={"name": "a?b c#d"})
+    assert client.get_status("a?b c#d") == {"name": "a?b c#d"}
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("acc/bad", "'/'"),
+        ("back\\slash", "'\\\\'"),
+        ("50%", "'%'"),
+        ("..", "path step"),
+        (" lead", "trims"),
+        ("tab\tx", "control characters"),
+        ("", "empty"),
+    ],
+)
+def test_names_connect_cannot_address_are_refused_before_any_request(http, client, name, reason):
+    # No request is registered: the http fixture fails the test if one is sent.
+    for call in (client.get_connector, client.get_status, client.delete):
+        with pytest.raises(InvalidConnectorName) as info:
+            call(name)
+        assert reason in str(info.value)
+    with pytest.raises(InvalidConnectorName):
+        client.create_connector(name, {"connector.class": "X"})
 
 
 def test_missing_connector_reads_as_none(http, client, recorded):
