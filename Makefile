@@ -30,13 +30,14 @@ MOLECULE_SCENARIOS = $(notdir $(patsubst %/molecule.yml,%,$(wildcard extensions/
 ANSIBLE_ENV = ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.build ANSIBLE_FORCE_COLOR=$${ANSIBLE_FORCE_COLOR:-0} \
 	ANSIBLE_NOCOLOR=$${ANSIBLE_NOCOLOR:-1} ANSIBLE_PYTHON_INTERPRETER=$(BIN)/python
 
-.PHONY: help demo test lint sanity unit integration molecule build-check bench \
+.PHONY: help demo test lint sanity unit integration molecule build-check bench secure-test \
 	sandbox-up sandbox-down sandbox-status venv link copy clean
 
 help:
 	@echo "make demo          start the sandbox, provision both pipelines with site.yml, show data flowing, re-run: no change"
 	@echo "make test          lint, sanity, unit, integration, molecule and the build check (starts the sandbox)"
-	@echo "make lint | sanity | unit | integration | molecule | build-check | bench"
+	@echo "make lint | sanity | unit | integration | molecule | build-check | bench | secure-test"
+	@echo "make demo SECURE=1 the demo against the secure sandbox (HTTPS, basic auth, client certificates)"
 	@echo "make sandbox-up | sandbox-down | sandbox-status"
 
 # ------------------------------------------------------------------ set-up
@@ -75,7 +76,7 @@ sandbox-status:
 
 # ------------------------------------------------------------------ tests
 
-test: lint sanity unit build-check integration molecule
+test: lint sanity unit build-check integration molecule secure-test
 	@echo "make test: all suites passed"
 
 lint: venv link
@@ -101,6 +102,21 @@ unit: venv link
 integration: copy sandbox-up
 	$(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
 	cd $(COPY) && $(ANSIBLE_ENV) $(BIN)/ansible-test integration --local --python $(PY_VERSION) --color no $(TARGETS)
+
+# The secure sandbox (its own run dir and ports) for the TLS, authentication and fault targets, which
+# are disabled for `make integration`. The whole output (-vvv, diff on) and the secrets the sandbox
+# used go to .build/logs for the secrets scan. The secure sandbox is stopped afterwards, pass or fail.
+SECURE_TARGETS ?= secure_tls_auth faults_worker_loss faults_proxy faults_rebalance
+SECURE_LOGS := $(CURDIR)/.build/logs
+
+secure-test: copy
+	@mkdir -p $(SECURE_LOGS)
+	SANDBOX_SECURE=1 $(SANDBOX) up
+	SANDBOX_SECURE=1 $(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
+	SANDBOX_SECURE=1 $(SANDBOX) secrets >$(SECURE_LOGS)/secure.secrets
+	@rc=0; (cd $(COPY) && $(ANSIBLE_ENV) ANSIBLE_DIFF_ALWAYS=1 $(BIN)/ansible-test integration --local \
+		--python $(PY_VERSION) --color no --allow-disabled -vvv $(SECURE_TARGETS)) 2>&1 | tee $(SECURE_LOGS)/secure.log \
+		|| rc=$$?; SANDBOX_SECURE=1 $(SANDBOX) down; exit $$rc
 
 molecule: venv link sandbox-up
 	@for scenario in $(MOLECULE_SCENARIOS); do \
