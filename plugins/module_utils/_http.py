@@ -50,7 +50,7 @@ class ApiError(Exception):
     the server sent one. ``message`` is the server's own message where it gave one.
     """
 
-    def __init__(self, method, url, status=None, message=None, body=None, maybe_sent=False):
+    def __init__(self, method, url, status=None, message=None, body=None, maybe_sent=False, final=False):
         self.method = method
         self.url = url
         self.status = status
@@ -58,6 +58,8 @@ class ApiError(Exception):
         self.body = body
         # True when the connection broke after the request went out: the server may have acted on it.
         self.maybe_sent = maybe_sent
+        # True when another try cannot succeed (a TLS failure): the retry loop stops at once.
+        self.final = final
         super(ApiError, self).__init__(str(self))
 
     @property
@@ -189,7 +191,8 @@ class HttpClient:
                 response = self._send_with_failover(method, path, json_body, data, params, headers, retry)
             except ApiError as exc:
                 last_error = exc
-                if exc.maybe_sent:
+                # A certificate another try cannot fix; a lost answer to a request that must not be resent.
+                if exc.final or exc.maybe_sent:
                     break
                 continue
             if response.status_code in ok:
@@ -217,6 +220,10 @@ class HttpClient:
                     headers=headers,
                     timeout=self.timeout,
                 )
+            except requests.exceptions.SSLError as exc:
+                # The TLS handshake failed: nothing was sent, and no retry or other URL (same
+                # certificates) changes a certificate the client does not trust, or a missing client one.
+                raise ApiError(method, url, None, _describe_connection_error(exc), final=True) from exc
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
                 if not resend and not _nothing_sent(exc):
                     raise ApiError(

@@ -97,3 +97,16 @@ def test_errors_never_show_credentials_or_headers(http):
         assert "s3cr3t-token" not in text
     assert info2.value.status is None
     assert "connection refused" in str(info2.value)
+
+
+def test_tls_failure_is_neither_retried_nor_tried_elsewhere(http):
+    # Every worker has the same certificate: another try or another URL cannot fix trust.
+    http.get(LIVE + "/", body=requests.exceptions.SSLError("certificate verify failed: self-signed certificate"))
+    c, delays = client([LIVE, DEAD], retries=5)
+    with pytest.raises(ApiError) as info:
+        c.get_json("/")
+    assert c.request_count == 1
+    assert delays == []
+    assert info.value.maybe_sent is False
+    assert "TLS error" in str(info.value)
+    assert LIVE in str(info.value)
