@@ -192,7 +192,7 @@ class HttpClient:
             except ApiError as exc:
                 last_error = exc
                 # A certificate another try cannot fix; a lost answer to a request that must not be resent.
-                if exc.final or exc.maybe_sent:
+                if exc.final or (exc.maybe_sent and not retry):
                     break
                 continue
             if response.status_code in ok:
@@ -205,6 +205,7 @@ class HttpClient:
 
     def _send_with_failover(self, method, path, json_body, data, params, headers, resend=True):
         failures = []
+        maybe_sent = False
         count = len(self.base_urls)
         for offset in range(count):
             index = (self._active + offset) % count
@@ -224,7 +225,11 @@ class HttpClient:
                 # The TLS handshake failed: nothing was sent, and no retry or other URL (same
                 # certificates) changes a certificate the client does not trust, or a missing client one.
                 raise ApiError(method, url, None, _describe_connection_error(exc), final=True) from exc
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            except (
+                requests.exceptions.ConnectionError,
+                requests.exceptions.Timeout,
+                requests.exceptions.ChunkedEncodingError,
+            ) as exc:
                 if not resend and not _nothing_sent(exc):
                     raise ApiError(
                         method,
@@ -234,11 +239,18 @@ class HttpClient:
                         " so it is not sent again" % _describe_connection_error(exc),
                         maybe_sent=True,
                     ) from exc
+                maybe_sent = maybe_sent or not _nothing_sent(exc)
                 failures.append("%s (%s)" % (self.base_urls[index], _describe_connection_error(exc)))
                 continue
             self._active = index
             return response
-        raise ApiError(method, self.base_url + path, None, "no server answered: " + "; ".join(failures))
+        if maybe_sent:
+            # Only requests that are safe to repeat get here (see docs/reliability.md), but the
+            # user must still know that the server may hold the change.
+            message = "no answer; the connection broke after the request was sent, so the server may have applied it: "
+        else:
+            message = "no server answered: "
+        raise ApiError(method, self.base_url + path, None, message + "; ".join(failures), maybe_sent=maybe_sent)
 
     def _count(self, counter):
         with self._count_lock:
@@ -286,7 +298,13 @@ def _nothing_sent(exc):
 def _describe_connection_error(exc):
     """A one-line reason without the nested urllib3 repr soup."""
     text = str(exc)
-    for marker in ("Connection refused", "Name or service not known", "timed out", "Connection reset"):
+    for marker in (
+        "Connection refused",
+        "Name or service not known",
+        "timed out",
+        "Connection reset",
+        "Connection broken",
+    ):
         if marker in text:
             return marker.lower()
     if isinstance(exc, requests.exceptions.SSLError):

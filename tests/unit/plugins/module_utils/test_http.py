@@ -110,3 +110,41 @@ def test_tls_failure_is_neither_retried_nor_tried_elsewhere(http):
     assert info.value.maybe_sent is False
     assert "TLS error" in str(info.value)
     assert LIVE in str(info.value)
+
+
+def test_a_lost_answer_is_retried_and_the_error_says_it_may_have_been_applied(http):
+    for _attempt in range(3):
+        http.put(
+            LIVE + "/connectors/x/config", body=requests.exceptions.ReadTimeout("Read timed out. (read timeout=2)")
+        )
+    c, delays = client(retries=2)
+    with pytest.raises(ApiError) as info:
+        c.send_json("PUT", "/connectors/x/config", {"a": "b"})
+    assert c.request_count == 3
+    assert len(delays) == 2
+    assert info.value.maybe_sent is True
+    assert "may have applied it" in str(info.value)
+    assert "timed out" in str(info.value)
+
+
+def test_a_response_cut_midway_is_retried(http):
+    http.put(
+        LIVE + "/connectors/x/config",
+        body=requests.exceptions.ChunkedEncodingError("Connection broken: IncompleteRead"),
+    )
+    http.put(LIVE + "/connectors/x/config", json={"name": "x"})
+    c, delays = client(retries=2)
+    assert c.send_json("PUT", "/connectors/x/config", {"a": "b"}) == {"name": "x"}
+    assert c.retry_count == 1
+    assert len(delays) == 1
+
+
+def test_a_response_cut_midway_is_not_resent_when_resending_could_double_it(http):
+    http.post(LIVE + "/topics/t", body=requests.exceptions.ChunkedEncodingError("Connection broken: IncompleteRead"))
+    c, delays = client(retries=5)
+    with pytest.raises(ApiError) as info:
+        c.send_json("POST", "/topics/t", {"records": []}, retry=False)
+    assert c.request_count == 1
+    assert delays == []
+    assert info.value.maybe_sent is True
+    assert "not sent again" in str(info.value)
