@@ -201,6 +201,10 @@ class HttpClient:
             last_error = ApiError(method, response.request.url, response.status_code, message, body)
             if not retry or response.status_code not in retry_statuses or (give_up and give_up(last_error)):
                 break
+        else:
+            if attempts > 1:
+                last_error.message += " (gave up after %d attempts)" % attempts
+                last_error.args = (str(last_error),)
         raise last_error
 
     def _send_with_failover(self, method, path, json_body, data, params, headers, resend=True):

@@ -125,6 +125,7 @@ def test_a_lost_answer_is_retried_and_the_error_says_it_may_have_been_applied(ht
     assert info.value.maybe_sent is True
     assert "may have applied it" in str(info.value)
     assert "timed out" in str(info.value)
+    assert str(info.value).endswith("(gave up after 3 attempts)")
 
 
 def test_a_response_cut_midway_is_retried(http):
@@ -148,3 +149,20 @@ def test_a_response_cut_midway_is_not_resent_when_resending_could_double_it(http
     assert delays == []
     assert info.value.maybe_sent is True
     assert "not sent again" in str(info.value)
+
+
+def test_a_409_storm_ends_with_the_last_cause_and_the_number_of_attempts(http):
+    for _attempt in range(4):
+        http.put(
+            LIVE + "/connectors/x/config", status=409, json={"error_code": 409, "message": "rebalance in progress"}
+        )
+    c, delays = client(retries=3)
+    with pytest.raises(ApiError) as info:
+        c.send_json("PUT", "/connectors/x/config", {"a": "b"})
+    assert str(info.value) == (
+        "PUT %s/connectors/x/config returned HTTP 409: rebalance in progress (gave up after 4 attempts)" % LIVE
+    )
+    assert c.retry_count == 3
+    # Backoff doubles: each wait is drawn from a range twice as high as the one before.
+    assert [round(d / 2**n, 3) >= 0.5 for n, d in enumerate(delays)] == [True] * 3
+    assert delays == sorted(delays)
