@@ -20,7 +20,8 @@ allowed). Rules, set with ``PUT /_faults`` as a JSON list and matched in order, 
 - ``status``: answer ``status`` (503, 409...) with Connect's JSON error body, without forwarding.
 
 ``times`` is how many matching requests the rule spoils (-1: all). ``GET /_faults/log`` lists every
-request seen, with the fault applied and the seconds since the same request came before (``gap``);
+request seen, with the fault applied, the status the client was meant to get, and the seconds since
+the same request came before (``gap``);
 ``DELETE /_faults`` clears rules and log; ``POST /_faults/stop`` ends the proxy, which also ends by
 itself after --lifetime seconds.
 Loopback only: it refuses an upstream that is not on 127.0.0.1, ::1 or localhost.
@@ -82,7 +83,7 @@ class FaultProxy(ThreadingHTTPServer):
         self.server_name, self.server_port = self.server_address[:2]
 
     def take(self, method, path):
-        """The rule that spoils this request, if any, one use of it spent; the request logged."""
+        """The rule that spoils this request (or None), one use of it spent, and its log entry."""
         with self.lock:
             rule = next((r for r in self.rules if r.matches(method, path)), None)
             if rule is not None and rule.times > 0:
@@ -91,15 +92,15 @@ class FaultProxy(ThreadingHTTPServer):
             # Seconds since the same request came before: the client's backoff, as the server sees it.
             gap = self.last_seen.get((method, path))
             self.last_seen[(method, path)] = now
-            self.log.append(
-                {
-                    "method": method,
-                    "path": path,
-                    "fault": rule.fault if rule else None,
-                    "gap": None if gap is None else round(now - gap, 3),
-                }
-            )
-            return rule
+            entry = {
+                "method": method,
+                "path": path,
+                "fault": rule.fault if rule else None,
+                "gap": None if gap is None else round(now - gap, 3),
+                "status": None,
+            }
+            self.log.append(entry)
+            return rule, entry
 
     def connection(self):
         parts = urlsplit(self.upstream)
@@ -127,11 +128,13 @@ class Handler(BaseHTTPRequestHandler):
         if path == CONTROL or path.startswith(CONTROL + "/"):
             self.control(path, body)
             return
-        rule = self.server.take(self.command, path)
+        rule, entry = self.server.take(self.command, path)
         if rule is not None and rule.fault == "status":
+            entry["status"] = rule.status
             self.answer(rule.status, {"error_code": rule.status, "message": rule.message})
             return
         status, reason, headers, data = self.forward(body)
+        entry["status"] = status
         if rule is not None and rule.fault == "slow":
             time.sleep(rule.seconds)
         if rule is not None and rule.fault == "reset":
