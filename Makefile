@@ -65,6 +65,12 @@ copy: venv
 
 # ------------------------------------------------------------------ sandbox
 
+# SECURE=1: the sandbox commands, and so `make demo`, address the secure sandbox (HTTPS, basic auth,
+# client certificates) on its own run dir and ports.
+ifdef SECURE
+export SANDBOX_SECURE := 1
+endif
+
 sandbox-up:
 	$(SANDBOX) up
 
