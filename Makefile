@@ -33,13 +33,14 @@ MOLECULE_SCENARIOS = $(notdir $(patsubst %/molecule.yml,%,$(wildcard extensions/
 ANSIBLE_ENV = ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.build ANSIBLE_FORCE_COLOR=$${ANSIBLE_FORCE_COLOR:-0} \
 	ANSIBLE_NOCOLOR=$${ANSIBLE_NOCOLOR:-1} ANSIBLE_PYTHON_INTERPRETER=$(BIN)/python
 
-.PHONY: help demo test lint sanity unit integration molecule build-check bench \
+.PHONY: help demo test lint sanity unit integration molecule build-check bench secure-test \
 	demo-verbose secrets-scan logs-reset sandbox-up sandbox-down sandbox-status venv link copy clean
 
 help:
 	@echo "make demo          start the sandbox, provision both pipelines with site.yml, show data flowing, re-run: no change"
 	@echo "make test          lint, sanity, unit, integration, molecule and the build check (starts the sandbox)"
-	@echo "make lint | sanity | unit | integration | molecule | build-check | bench"
+	@echo "make lint | sanity | unit | integration | molecule | build-check | bench | secure-test"
+	@echo "make demo SECURE=1 the demo against the secure sandbox (HTTPS, basic auth, client certificates)"
 	@echo "make demo-verbose  the demo at -vvv with diffs, logged for the secrets scan"
 	@echo "make secrets-scan  fail if a secret used by a suite appears in .build/logs/*.log"
 	@echo "make sandbox-up | sandbox-down | sandbox-status"
@@ -69,6 +70,12 @@ copy: venv
 
 # ------------------------------------------------------------------ sandbox
 
+# SECURE=1: the sandbox commands, and so `make demo`, address the secure sandbox (HTTPS, basic auth,
+# client certificates) on its own run dir and ports.
+ifdef SECURE
+export SANDBOX_SECURE := 1
+endif
+
 sandbox-up:
 	$(SANDBOX) up
 
@@ -80,7 +87,7 @@ sandbox-status:
 
 # ------------------------------------------------------------------ tests
 
-test: logs-reset lint sanity unit build-check integration molecule demo-verbose secrets-scan
+test: logs-reset lint sanity unit build-check integration molecule secure-test demo-verbose secrets-scan
 	@echo "make test: all suites passed"
 
 logs-reset:
@@ -138,6 +145,20 @@ integration: copy sandbox-up
 	fi; \
 	cd $(COPY) && $(ANSIBLE_ENV) $(BIN)/ansible-test integration -vvv --local --python $(PY_VERSION) --color no $$targets \
 		2>&1 | tee $(LOGS)/integration.log
+
+# The secure sandbox (its own run dir and ports) for the TLS, authentication and fault targets, which
+# are disabled for `make integration`. The whole output (-vvv, diff on) and the secrets the sandbox
+# used go to .build/logs for the secrets scan. The secure sandbox is stopped afterwards, pass or fail.
+SECURE_TARGETS ?= secure_tls_auth faults_worker_loss faults_proxy faults_rebalance
+
+secure-test: copy
+	@mkdir -p $(LOGS)
+	SANDBOX_SECURE=1 $(SANDBOX) up
+	SANDBOX_SECURE=1 $(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
+	SANDBOX_SECURE=1 $(SANDBOX) secrets >$(LOGS)/secure.secrets
+	@rc=0; (cd $(COPY) && $(ANSIBLE_ENV) ANSIBLE_DIFF_ALWAYS=1 $(BIN)/ansible-test integration --local \
+		--python $(PY_VERSION) --color no --allow-disabled -vvv $(SECURE_TARGETS)) 2>&1 | tee $(LOGS)/secure.log \
+		|| rc=$$?; SANDBOX_SECURE=1 $(SANDBOX) down; exit $$rc
 
 molecule: venv link sandbox-up
 	@mkdir -p $(LOGS) && $(SANDBOX) vars | sed -n 's/^sandbox_pg_password: *//p' >$(LOGS)/molecule.secrets

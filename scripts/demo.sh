@@ -11,7 +11,12 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-.venv/bin}
 SANDBOX=sandbox/bin/sandbox
 INVENTORY=playbooks/inventory/sandbox.yml
-FILES=$(cd "${KAFKAOPS_SANDBOX_RUN:-sandbox/run}/files" && pwd)
+# The sandbox's own facts (ports, run dir; with SANDBOX_SECURE=1 also the credentials, CA and client
+# certificate) for every playbook: the demo runs alike against the plain and the secure sandbox.
+VARS=$(umask 077 && mktemp)
+trap 'rm -f "$VARS"' EXIT
+"$SANDBOX" vars >"$VARS"
+FILES=$(sed -n 's/^sandbox_files_dir: //p' "$VARS")
 ACCESS_LOG=$FILES/web-access.log
 ARCHIVE=$FILES/web-access-archive.log
 ACCESS_TOPIC=web.access-log
@@ -28,7 +33,7 @@ for line in sys.stdin:
     print(json.dumps(record.get("payload", record) if isinstance(record, dict) else record))'
 }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-playbook() { "$BIN/ansible-playbook" -i "$INVENTORY" "$@"; }
+playbook() { "$BIN/ansible-playbook" -i "$INVENTORY" -e "@$VARS" "$@"; }
 sql() { "$SANDBOX" psql -X -qAt -c "$1"; }
 # Poll until "$@" succeeds, up to $1 seconds.
 wait_for() {

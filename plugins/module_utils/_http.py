@@ -69,7 +69,8 @@ class ApiError(Exception):
         self.body = body
         # True when the connection broke after the request went out: the server may have acted on it.
         self.maybe_sent = maybe_sent
-        # True when another try cannot help (a malformed URL or header, a missing CA file).
+        # True when another try cannot help (a malformed URL or header, a missing CA file, a TLS
+        # certificate the client does not trust): the retry loop stops at once.
         self.final = final
         super(ApiError, self).__init__(str(self))
 
@@ -219,7 +220,8 @@ class HttpClient:
                 response = self._send_with_failover(method, path, json_body, data, params, headers, retry)
             except ApiError as exc:
                 last_error = exc
-                if exc.maybe_sent or exc.final:
+                # A certificate another try cannot fix; a lost answer to a request that must not be resent.
+                if exc.final or (exc.maybe_sent and not retry):
                     break
                 continue
             self._check_first_answer(method, response)
@@ -229,10 +231,15 @@ class HttpClient:
             last_error = ApiError(method, response.request.url, response.status_code, message, body)
             if not retry or response.status_code not in retry_statuses or (give_up and give_up(last_error)):
                 break
+        else:
+            if attempts > 1:
+                last_error.message += " (gave up after %d attempts)" % attempts
+                last_error.args = (str(last_error),)
         raise last_error
 
     def _send_with_failover(self, method, path, json_body, data, params, headers, resend=True):
         failures = []
+        maybe_sent = False
         count = len(self.base_urls)
         for offset in range(count):
             index = (self._active + offset) % count
@@ -248,6 +255,10 @@ class HttpClient:
                     headers=headers,
                     timeout=self.timeout,
                 )
+            except requests.exceptions.SSLError as exc:
+                # The TLS handshake failed: nothing was sent, and no retry or other URL (same
+                # certificates) changes a certificate the client does not trust, or a missing client one.
+                raise ApiError(method, url, None, _describe_connection_error(exc), final=True) from None
             except _BROKEN_EXCHANGE as exc:
                 if not resend and not _nothing_sent(exc):
                     raise ApiError(
@@ -258,6 +269,7 @@ class HttpClient:
                         " so it is not sent again" % _describe_connection_error(exc),
                         maybe_sent=True,
                     ) from exc
+                maybe_sent = maybe_sent or not _nothing_sent(exc)
                 failures.append("%s (%s)" % (self.base_urls[index], _describe_connection_error(exc)))
                 continue
             except (requests.exceptions.RequestException, OSError, ValueError) as exc:
@@ -266,7 +278,13 @@ class HttpClient:
                 raise ApiError(method, url, None, _describe_request_error(exc), final=True) from None
             self._active = index
             return response
-        raise ApiError(method, self.base_url + path, None, "no server answered: " + "; ".join(failures))
+        if maybe_sent:
+            # Only requests that are safe to repeat get here (see docs/reliability.md), but the
+            # user must still know that the server may hold the change.
+            message = "no answer; the connection broke after the request was sent, so the server may have applied it: "
+        else:
+            message = "no server answered: "
+        raise ApiError(method, self.base_url + path, None, message + "; ".join(failures), maybe_sent=maybe_sent)
 
     def _check_first_answer(self, method, response):
         if self._answered:
@@ -374,7 +392,13 @@ def _nothing_sent(exc):
 def _describe_connection_error(exc):
     """A one-line reason without the nested urllib3 repr soup."""
     text = str(exc)
-    for marker in ("Connection refused", "Name or service not known", "timed out", "Connection reset"):
+    for marker in (
+        "Connection refused",
+        "Name or service not known",
+        "timed out",
+        "Connection reset",
+        "Connection broken",
+    ):
         if marker in text:
             return marker.lower()
     if isinstance(exc, requests.exceptions.SSLError):

@@ -97,3 +97,72 @@ def test_errors_never_show_credentials_or_headers(http):
         assert "s3cr3t-token" not in text
     assert info2.value.status is None
     assert "connection refused" in str(info2.value)
+
+
+def test_tls_failure_is_neither_retried_nor_tried_elsewhere(http):
+    # Every worker has the same certificate: another try or another URL cannot fix trust.
+    http.get(LIVE + "/", body=requests.exceptions.SSLError("certificate verify failed: self-signed certificate"))
+    c, delays = client([LIVE, DEAD], retries=5)
+    with pytest.raises(ApiError) as info:
+        c.get_json("/")
+    assert c.request_count == 1
+    assert delays == []
+    assert info.value.maybe_sent is False
+    assert "TLS error" in str(info.value)
+    assert LIVE in str(info.value)
+
+
+def test_a_lost_answer_is_retried_and_the_error_says_it_may_have_been_applied(http):
+    for _attempt in range(3):
+        http.put(
+            LIVE + "/connectors/x/config", body=requests.exceptions.ReadTimeout("Read timed out. (read timeout=2)")
+        )
+    c, delays = client(retries=2)
+    with pytest.raises(ApiError) as info:
+        c.send_json("PUT", "/connectors/x/config", {"a": "b"})
+    assert c.request_count == 3
+    assert len(delays) == 2
+    assert info.value.maybe_sent is True
+    assert "may have applied it" in str(info.value)
+    assert "timed out" in str(info.value)
+    assert str(info.value).endswith("(gave up after 3 attempts)")
+
+
+def test_a_response_cut_midway_is_retried(http):
+    http.put(
+        LIVE + "/connectors/x/config",
+        body=requests.exceptions.ChunkedEncodingError("Connection broken: IncompleteRead"),
+    )
+    http.put(LIVE + "/connectors/x/config", json={"name": "x"})
+    c, delays = client(retries=2)
+    assert c.send_json("PUT", "/connectors/x/config", {"a": "b"}) == {"name": "x"}
+    assert c.retry_count == 1
+    assert len(delays) == 1
+
+
+def test_a_response_cut_midway_is_not_resent_when_resending_could_double_it(http):
+    http.post(LIVE + "/topics/t", body=requests.exceptions.ChunkedEncodingError("Connection broken: IncompleteRead"))
+    c, delays = client(retries=5)
+    with pytest.raises(ApiError) as info:
+        c.send_json("POST", "/topics/t", {"records": []}, retry=False)
+    assert c.request_count == 1
+    assert delays == []
+    assert info.value.maybe_sent is True
+    assert "not sent again" in str(info.value)
+
+
+def test_a_409_storm_ends_with_the_last_cause_and_the_number_of_attempts(http):
+    for _attempt in range(4):
+        http.put(
+            LIVE + "/connectors/x/config", status=409, json={"error_code": 409, "message": "rebalance in progress"}
+        )
+    c, delays = client(retries=3)
+    with pytest.raises(ApiError) as info:
+        c.send_json("PUT", "/connectors/x/config", {"a": "b"})
+    assert str(info.value) == (
+        "PUT %s/connectors/x/config returned HTTP 409: rebalance in progress (gave up after 4 attempts)" % LIVE
+    )
+    assert c.retry_count == 3
+    # Backoff doubles: each wait is drawn from a range twice as high as the one before.
+    assert [round(d / 2**n, 3) >= 0.5 for n, d in enumerate(delays)] == [True] * 3
+    assert delays == sorted(delays)
