@@ -17,6 +17,7 @@ import re
 
 import pytest
 import requests
+from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 from ansible_collections.kafkaops.connect.plugins.modules import (
     kafka_connect_info,
@@ -27,13 +28,21 @@ from ansible_collections.kafkaops.connect.plugins.modules import (
     kafka_rest_topic_info,
 )
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
+from ansible_collections.kafkaops.connect.tests.unit.rest_proxy_probes import answer_probe, forced_dialect_probes
 
 CONNECT = "http://connect.test:8083"
 PROXY = "http://proxy.test:8082"
 SINK = "org.apache.kafka.connect.file.FileStreamSinkConnector"
 GOOD_CONFIG = {"connector.class": SINK, "topics": "orders", "file": "/tmp/orders.out"}
 HTML_404 = "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><hr>nginx</body></html>"
-REFUSED = requests.exceptions.ConnectionError("Failed to establish a new connection: [Errno 111] Connection refused")
+# As requests raises it when nothing listens: the reason says the request never left this host.
+REFUSED = requests.exceptions.ConnectionError(
+    MaxRetryError(
+        None,
+        "/",
+        reason=NewConnectionError(None, "Failed to establish a new connection: [Errno 111] Connection refused"),
+    )
+)
 
 # Which module, and the options every case of it starts from (a case overrides them).
 MODULES = {
@@ -318,6 +327,11 @@ def stub(http, method, url, status, body):
         http.add(method, url, status=status, json=body)
 
 
+@pytest.fixture(autouse=True)
+def forced_dialect_probe(http):
+    yield from forced_dialect_probes(http)
+
+
 @pytest.mark.parametrize("case_id, module, options, stubs, words", CASES, ids=[c[0] for c in CASES])
 def test_bad_input_fails_cleanly_and_writes_nothing(http, case_id, module, options, stubs, words):
     main, defaults = MODULES[module]
@@ -325,6 +339,8 @@ def test_bad_input_fails_cleanly_and_writes_nothing(http, case_id, module, optio
     args = dict((k, v) for k, v in args.items() if v is not None)
     for method, url, status, body in stubs:
         stub(http, method, url, status, body)
+    if module in ("topic_info", "produce", "consume"):
+        answer_probe(PROXY, args)
     result = run_module(main, args)
     assert result.failed, result
     msg = result["msg"]
