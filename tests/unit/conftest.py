@@ -51,6 +51,19 @@ def run_module(main, args, check_mode=False, diff=False):
     return ModuleResult(json.loads(out.getvalue()))
 
 
+class FakeTime:
+    """A clock that moves only when the module sleeps."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def monotonic(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.now += 1.0
+
+
 @pytest.fixture
 def http():
     """A ``responses`` mock that fails the test on any request it was not told about and

@@ -14,7 +14,7 @@ from responses import matchers
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_plan
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connector
-from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
+from ansible_collections.kafkaops.connect.tests.unit.conftest import FakeTime, load_fixture, run_module
 
 URL = "http://connect.test:8083"
 NAME = "orders-source"
@@ -241,19 +241,6 @@ def test_restart_failed_restarts_only_failed(http):
     settles(http)
     result = run(state="running", restart_failed=True)
     assert result["actions"] == ["restart_failed"]
-
-
-class FakeTime:
-    """A clock that moves only when the module sleeps."""
-
-    def __init__(self):
-        self.now = 0.0
-
-    def monotonic(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.now += 1.0
 
 
 def test_wait_timeout_names_the_state_reached(http, monkeypatch):

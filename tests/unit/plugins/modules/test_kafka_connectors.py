@@ -14,7 +14,7 @@ from responses import matchers
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_bulk, _connector_plan
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connectors
-from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
+from ansible_collections.kafkaops.connect.tests.unit.conftest import FakeTime, load_fixture, run_module
 
 URL = "http://connect.test:8083"
 SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector"
@@ -285,19 +285,6 @@ def test_retries_on_a_rebalance_are_counted(http):
     assert result["state_changed"] == ["a"]
     assert result["retries"] == 1
     assert result["http_requests"] == 3
-
-
-class FakeTime:
-    """A clock that moves only when the module sleeps."""
-
-    def __init__(self):
-        self.now = 0.0
-
-    def monotonic(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.now += 1.0
 
 
 def test_a_wait_that_times_out_names_each_connector_and_its_state(http, monkeypatch):
