@@ -142,6 +142,7 @@ class HttpClient:
         retries=5,
         retry_delay=1.0,
         sleep=time.sleep,
+        pool_size=4,
     ):
         if isinstance(base_urls, str):
             base_urls = [base_urls]
@@ -166,7 +167,9 @@ class HttpClient:
         self.session = requests.Session()
         # Do not let ~/.netrc or proxy variables silently add credentials or hops.
         self.session.trust_env = False
-        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=4, max_retries=0)
+        # One kept-alive connection per thread that may send at once (kafka_connectors' parallel),
+        # so that parallel writes reuse connections instead of opening one per request.
+        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=max(1, int(pool_size)), max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})

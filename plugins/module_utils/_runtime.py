@@ -56,8 +56,9 @@ def require_requests(module):
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
 
 
-def http_client(module, url_option):
-    """An :class:`HttpClient` for the URL option ``url_option`` and the shared HTTP options."""
+def http_client(module, url_option, pool_size=4):
+    """An :class:`HttpClient` for the URL option ``url_option`` and the shared HTTP options;
+    ``pool_size`` is how many requests the caller may have in flight at once."""
     require_requests(module)
     p = module.params
     headers = checked_headers(module)
@@ -97,6 +98,7 @@ def http_client(module, url_option):
         timeout=p["timeout"],
         retries=p["retries"],
         retry_delay=p["retry_delay"],
+        pool_size=pool_size,
     )
 
 

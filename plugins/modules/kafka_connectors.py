@@ -467,7 +467,7 @@ def report(module, client, bulk):
 
 def main():
     module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
-    client = ConnectClient(http_client(module, "connect_url"))
+    client = ConnectClient(http_client(module, "connect_url", pool_size=module.params["parallel"]))
     bulk = Bulk(client, items_of(module, client), module.params["parallel"], module.params["fail_fast"])
     try:
         run(module, client, bulk)
