@@ -405,5 +405,22 @@ def _describe_connection_error(exc):
         if marker in text:
             return marker.lower()
     if isinstance(exc, requests.exceptions.SSLError):
-        return "TLS error: %s" % text[:200]
+        return "TLS error: %s" % _tls_reason(text)
     return text[:200]
+
+
+# OpenSSL's own words sit deep inside the urllib3 wrapper text: "[SSL: CERTIFICATE_VERIFY_FAILED]
+# certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1000)".
+_TLS_REASON = re.compile(r"\[SSL: [A-Z0-9_]+\] ([^()'\"]+?)\s*\(_ssl\.c")
+_TLS_ALERT = re.compile(r"\[SSL: ([A-Z0-9_]+)\]")
+
+
+def _tls_reason(text):
+    """The TLS failure in OpenSSL's words, with a hint for the usual causes; whole, not cut midway."""
+    match = _TLS_REASON.search(text) or _TLS_ALERT.search(text)
+    reason = match.group(1).strip().lower().replace("_", " ") if match else text[:200]
+    if "certificate verify failed" in reason:
+        reason += " (give the server's CA with ca_path, or validate_certs: false to skip the check)"
+    elif "certificate required" in reason or "handshake failure" in reason:
+        reason += " (the server may require a client certificate: client_cert and client_key)"
+    return reason

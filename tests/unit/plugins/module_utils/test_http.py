@@ -166,3 +166,31 @@ def test_a_409_storm_ends_with_the_last_cause_and_the_number_of_attempts(http):
     # Backoff doubles: each wait is drawn from a range twice as high as the one before.
     assert [round(d / 2**n, 3) >= 0.5 for n, d in enumerate(delays)] == [True] * 3
     assert delays == sorted(delays)
+
+
+# As requests words them against the secure sandbox (an unknown CA; a worker that requires a
+# client certificate): OpenSSL's reason sits inside two layers of wrapper text.
+WRAPPED_TLS = (
+    "HTTPSConnectionPool(host='127.0.0.1', port=18183): Max retries exceeded with url: / (Caused by SSLError("
+    "SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed"
+    " certificate in certificate chain (_ssl.c:1000)')))",
+    "HTTPSConnectionPool(host='127.0.0.1', port=18184): Max retries exceeded with url: / (Caused by SSLError("
+    "SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2578)')))",
+)
+
+
+@pytest.mark.parametrize(
+    "text, reason, hint",
+    [
+        (WRAPPED_TLS[0], "certificate verify failed: self-signed certificate in certificate chain", "ca_path"),
+        (WRAPPED_TLS[1], "tlsv13 alert certificate required", "client_cert"),
+    ],
+)
+def test_a_tls_failure_is_told_in_openssl_words_whole_with_what_to_change(http, text, reason, hint):
+    http.get(LIVE + "/", body=requests.exceptions.SSLError(text))
+    with pytest.raises(ApiError) as err:
+        HttpClient([LIVE], retries=0).get_json("/")
+    message = str(err.value)
+    assert "TLS error: " + reason in message
+    assert hint in message
+    assert "HTTPSConnectionPool" not in message and "_ssl.c" not in message
