@@ -102,6 +102,10 @@ class Connector:
         self.desired = None
         # Actions that reached the server, in order: a run that fails half-way still changed these.
         self.done = []
+        # After a config write whose answer was lost: what the server holds when read back
+        # ("new", "old" or "unknown"), so that a failed result says which config is in force.
+        self.config_on_server = None
+        self._wish = None
         self._extra_secrets = [s for s in extra_secrets if s]
         self._sleep = sleep or time.sleep
         self._clock = clock or time.monotonic
@@ -152,6 +156,7 @@ class Connector:
             self.sensitive_keys,
             self.update_secrets,
         )
+        self._wish = wish
         plan = plan_connector(self.current, wish, self.client)
         # Fail before the first write, not half-way through.
         for feature in plan.requires:
@@ -212,8 +217,22 @@ class Connector:
                 # The connection broke after the request went out: it may have been done.
                 if exc.maybe_sent:
                     self.done.append(action)
+                    if plan.target is not None:
+                        self.read_back_config()
                 raise
             self.done.append(action)
+
+    def read_back_config(self):
+        """Read the connector again after a config write whose answer was lost: the failed result
+        then shows what the server holds, and ``config_on_server`` says whether that is the new
+        config or still the old one (never half of each: Connect stores a config whole)."""
+        try:
+            self.read()
+            again = plan_connector(self.current, self._wish, self.client)
+        except ApiError:
+            self.config_on_server = "unknown"
+            return
+        self.config_on_server = "old" if again.changes or "create" in again.actions else "new"
 
     def _do_create(self, plan):
         initial = plan.initial_state if plan.initial_state and self.client.supports("initial_state") else None

@@ -299,6 +299,19 @@ retries:
   returned: always
   type: int
   sample: 0
+config_on_server:
+  description:
+    - Set when a config write (create or update) went out but its answer was lost (a broken
+      connection or a read time-out after the last retry), so the task failed without knowing
+      whether Connect took it. The module then reads the connector back, and RV(connector) shows
+      what the server holds.
+    - C(new) when the server holds the requested config, C(old) when it still holds the previous
+      one (or the connector was not created), C(unknown) when it could not be read back. Connect
+      stores a config whole, so it is never part of each.
+  returned: on failure, after a config write whose answer was lost
+  type: str
+  choices: [new, old, unknown]
+  sample: new
 """
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
@@ -404,12 +417,15 @@ def main():
 
 def written(connector, client):
     """What a failed run still reports: a write that reached the server is a change."""
-    return {
+    result = {
         "changed": bool(connector.done),
         "actions": list(connector.done),
         "http_requests": client.request_count,
         "retries": client.retry_count,
     }
+    if connector.config_on_server:
+        result["config_on_server"] = connector.config_on_server
+    return result
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ __metaclass__ = type
 import json
 
 import pytest
+import requests
 from responses import matchers
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_plan
@@ -430,3 +431,28 @@ def test_retries_on_a_rebalance_are_counted(http):
     assert result["changed"] is True
     assert result["retries"] == 1
     assert result["http_requests"] == 6
+
+
+LOST = requests.exceptions.ReadTimeout("Read timed out. (read timeout=30)")
+
+
+@pytest.mark.parametrize("server_took_it, holds", [(True, "new"), (False, "old")])
+def test_a_config_write_whose_answer_was_lost_is_read_back_and_the_result_says_which_config_holds(
+    http, server_took_it, holds
+):
+    wanted = dict(CONFIG, topic="orders-v2")
+    existing(http, "status_running.json")
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.put(CONNECTOR + "/config", body=LOST)
+    after = dict(load_fixture("connect", "connector_info.json")["config"])
+    if server_took_it:
+        after.update(topic="orders-v2")
+    existing(http, "status_running.json", config=after)
+    result = run(state="running", config=wanted, retries=0)
+    assert result.failed
+    assert result["changed"] is True
+    assert result["actions"] == ["update_config"]
+    assert result["config_on_server"] == holds
+    assert result["connector"]["config"]["topic"] == after["topic"]
+    assert "may have" in result["msg"]
+    assert_no_secret(result)
