@@ -27,8 +27,8 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._http import (
 
 
 class ConfigModule(AnsibleModule):
-    """An AnsibleModule for modules with a connector ``config`` option: every result shows that
-    config with its secret values masked, failures included.
+    """An AnsibleModule for modules with connector configs (``config``, or ``connectors[].config``):
+    every result shows them with their secret values masked, failures included.
 
     A failed task echoes its arguments, and AnsibleModule itself fails (an unknown choice, a wrong
     type) before a module's own code could mask anything; so the masking happens here, at exit.
@@ -36,11 +36,14 @@ class ConfigModule(AnsibleModule):
 
     def _mask_config(self):
         params = getattr(self, "params", None)
-        config = params.get("config") if isinstance(params, dict) else None
-        if isinstance(config, dict):
-            sensitive = params.get("sensitive_keys")
-            sensitive = [s for s in sensitive if isinstance(s, str)] if isinstance(sensitive, list) else []
-            params["config"] = mask_config(dict((str(k), v) for k, v in config.items()), sensitive)
+        if not isinstance(params, dict):
+            return
+        defaults = _text_list(params.get("sensitive_keys"))
+        _mask_entry(params, defaults)
+        # kafka_connectors: one config per listed connector, each with its own sensitive_keys.
+        for entry in params.get("connectors") or ():
+            if isinstance(entry, dict):
+                _mask_entry(entry, defaults + _text_list(entry.get("sensitive_keys")))
 
     def exit_json(self, **kwargs):
         self._mask_config()
@@ -49,6 +52,16 @@ class ConfigModule(AnsibleModule):
     def fail_json(self, msg, **kwargs):
         self._mask_config()
         super(ConfigModule, self).fail_json(msg, **kwargs)
+
+
+def _text_list(value):
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _mask_entry(entry, sensitive):
+    config = entry.get("config")
+    if isinstance(config, dict):
+        entry["config"] = mask_config(dict((str(k), v) for k, v in config.items()), sensitive)
 
 
 def require_requests(module):

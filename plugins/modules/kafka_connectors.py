@@ -317,7 +317,6 @@ retries:
   sample: 0
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan
@@ -330,6 +329,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connector import
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_bulk import STATE_ACTIONS, Bulk, Item
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    ConfigModule,
     connection_secrets,
     fail_api,
     http_client,
@@ -466,7 +466,7 @@ def report(module, client, bulk):
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = ConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
     client = ConnectClient(http_client(module, "connect_url", pool_size=module.params["parallel"]))
     bulk = Bulk(client, items_of(module, client), module.params["parallel"], module.params["fail_fast"])
     try:

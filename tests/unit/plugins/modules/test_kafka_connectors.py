@@ -298,3 +298,17 @@ def test_a_wait_that_times_out_names_each_connector_and_its_state(http, monkeypa
     assert result["changed"] is True
     assert [f["name"] for f in result["failures"]] == ["b"]
     assert "did not reach PAUSED within 1 seconds; it is RUNNING" in result["failures"][0]["msg"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"wait_timeout": 0},  # refused by the module's own checks
+        {"parallel": "many"},  # refused by Ansible's argument check, before the module runs
+    ],
+)
+def test_a_refused_task_never_echoes_a_config_secret(bad):
+    item = {"name": "orders", "config": config("orders", **{"db.password": "hunter2-bulk"})}
+    result = run(connectors=[item], **bad)
+    assert result.failed
+    assert "hunter2-bulk" not in json.dumps(result)
