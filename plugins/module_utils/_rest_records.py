@@ -195,6 +195,23 @@ def check_schema_options(fmt, schemas):
     given = sorted(name for name, value in schemas.items() if value is not None)
     if fmt not in SCHEMA_FORMATS and given:
         raise RecordError("%s only apply to format avro, jsonschema or protobuf, not %s" % (", ".join(given), fmt))
+    if fmt in ("avro", "jsonschema"):
+        for name in ("key_schema", "value_schema"):
+            _check_json_schema_text(name, schemas.get(name), fmt)
+
+
+def _check_json_schema_text(name, schema, fmt):
+    # Avro and JSON Schema schemas are JSON: a typo is caught here, before any record is sent,
+    # instead of coming back from the registry as a 422 for the first batch.
+    if not isinstance(schema, str):
+        return
+    try:
+        json.loads(schema)
+    except ValueError as exc:
+        raise RecordError(
+            "%s is not valid JSON (%s); a %s schema is JSON text, or YAML data given as a mapping or list"
+            " (an Avro primitive as text needs its quotes, e.g. '\"string\"')" % (name, exc, fmt)
+        ) from None
 
 
 def check_schema(record, where, fmt, schemas):

@@ -119,11 +119,13 @@ options:
   key_schema:
     description:
       - Schema of the keys for a schema format, as text or (Avro, JSON Schema) as data.
+      - Avro and JSON Schema text must be JSON; it is checked before any record is sent.
       - After the first batch, the schema id the registry assigned is sent instead of the text.
     type: raw
   value_schema:
     description:
       - Schema of the values for a schema format, as text or (Avro, JSON Schema) as data.
+      - Avro and JSON Schema text must be JSON; it is checked before any record is sent.
     type: raw
   key_schema_id:
     description:

@@ -63,8 +63,9 @@ def v2_fx(name):
     return load_fixture("rest_proxy", "confluent_v2", name)
 
 
-# What Confluent's proxy answers a schema it cannot parse (the module sends schemas as given).
-INVALID_SCHEMA = {"error_code": 42205, "message": "Invalid schema: Unexpected character"}
+# What Karapace 5.0.3 answers an Avro schema that is JSON but not Avro
+# (recordings: karapace-5.0.3.http.txt, "ERR avro invalid schema").
+INVALID_SCHEMA = {"error_code": 42205, "message": 'Invalid schema. format = AVRO, schema = {"type":"recordx"}'}
 # Stubs: (method, URL, status, JSON body | text body | exception).
 CONNECTOR_MISSING = [("GET", CONNECT + "/connectors/orders", 404, connect_fx("error_not_found.json"))]
 SINK_OFFSETS = {
@@ -267,15 +268,22 @@ CASES = [
         "produce-avro-schema-not-json",
         "produce",
         {"value": {"a": 1}, "format": "avro", "value_schema": "{record"},
+        [],
+        ["value_schema is not valid JSON", "avro schema is JSON text"],
+    ),
+    (
+        "produce-avro-schema-not-avro",
+        "produce",
+        {"value": {"id": 1}, "format": "avro", "value_schema": '{"type":"recordx"}'},
         [("POST", PROXY + "/topics/orders", 422, INVALID_SCHEMA)],
-        ["HTTP 422", "Invalid schema"],
+        ["HTTP 422", "Invalid schema. format = AVRO"],
     ),
     (
         "produce-jsonschema-not-json",
         "produce",
         {"value": {"a": 1}, "format": "jsonschema", "value_schema": "[unclosed"},
-        [("POST", PROXY + "/topics/orders", 422, INVALID_SCHEMA)],
-        ["HTTP 422", "Invalid schema"],
+        [],
+        ["value_schema is not valid JSON", "jsonschema schema is JSON text"],
     ),
     (
         "produce-bad-base64",
