@@ -421,6 +421,6 @@ def _tls_reason(text):
     reason = match.group(1).strip().lower().replace("_", " ") if match else text[:200]
     if "certificate verify failed" in reason:
         reason += " (give the server's CA with ca_path, or validate_certs: false to skip the check)"
-    elif "certificate required" in reason or "handshake failure" in reason:
+    elif any(word in reason for word in ("certificate required", "bad certificate", "handshake failure")):
         reason += " (the server may require a client certificate: client_cert and client_key)"
     return reason

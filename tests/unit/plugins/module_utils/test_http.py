@@ -176,6 +176,8 @@ WRAPPED_TLS = (
     " certificate in certificate chain (_ssl.c:1000)')))",
     "HTTPSConnectionPool(host='127.0.0.1', port=18184): Max retries exceeded with url: / (Caused by SSLError("
     "SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2578)')))",
+    "HTTPSConnectionPool(host='127.0.0.1', port=18184): Max retries exceeded with url: / (Caused by SSLError("
+    "SSLError(1, '[SSL: SSLV3_ALERT_BAD_CERTIFICATE] sslv3 alert bad certificate (_ssl.c:2580)')))",
 )
 
 
@@ -184,6 +186,7 @@ WRAPPED_TLS = (
     [
         (WRAPPED_TLS[0], "certificate verify failed: self-signed certificate in certificate chain", "ca_path"),
         (WRAPPED_TLS[1], "tlsv13 alert certificate required", "client_cert"),
+        (WRAPPED_TLS[2], "sslv3 alert bad certificate", "client_cert"),
     ],
 )
 def test_a_tls_failure_is_told_in_openssl_words_whole_with_what_to_change(http, text, reason, hint):
