@@ -1,0 +1,45 @@
+# Copyright (c) 2026, kafkaops.connect contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Writes the EXAMPLES of a module, as the documentation shows them, as a YAML list of tasks.
+
+Only addresses change: the documented worker URLs become the sandbox's, and /tmp/ paths move into
+the sandbox's files directory. Anything else in the examples runs exactly as a reader copies it.
+"""
+
+import ast
+import sys
+
+import yaml
+
+
+def examples_of(module_path):
+    with open(module_path, encoding="utf-8") as source:
+        tree = ast.parse(source.read())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "EXAMPLES" for t in node.targets):
+            return node.value.value
+    raise SystemExit("no EXAMPLES in %s" % module_path)
+
+
+def main(module_path, sandbox_config, out_path):
+    with open(sandbox_config, encoding="utf-8") as config:
+        sandbox = yaml.safe_load(config)
+    text = examples_of(module_path)
+    for documented, local in (
+        ("http://localhost:8083", sandbox["sandbox_connect_urls"][0]),
+        ("http://localhost:8084", sandbox["sandbox_connect_urls"][1]),
+        ("/tmp/", sandbox["sandbox_files_dir"] + "/"),
+    ):
+        text = text.replace(documented, local)
+    for task in yaml.safe_load(text):
+        if "kafkaops.connect.kafka_connectors" not in task:
+            raise SystemExit(
+                "example %r does not call kafkaops.connect.kafka_connectors by its FQCN" % task.get("name")
+            )
+    with open(out_path, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
