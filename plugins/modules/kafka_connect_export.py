@@ -119,10 +119,21 @@ content:
   type: str
   sample: "---\n# Kafka Connect connectors as code...\nsecret_placeholders: []\nconnectors: []\n"
 http_requests:
-  description: Number of HTTP requests the module made.
+  description: Number of HTTP requests the module made, retries included.
   returned: always
   type: int
   sample: 1
+retries:
+  description: Number of requests that were sent again after a retriable failure.
+  returned: always
+  type: int
+  sample: 0
+actions:
+  description: Always empty (the module only reads); returned by a failed task as by the other Connect modules.
+  returned: failure
+  type: list
+  elements: str
+  sample: []
 """
 
 from ansible.module_utils.basic import AnsibleModule
@@ -131,7 +142,11 @@ from ansible_collections.kafkaops.connect.plugins.module_utils import _export
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import connection_secrets, fail_api, http_client
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    connection_secrets,
+    fail_connect,
+    http_client,
+)
 
 
 def argument_spec():
@@ -170,10 +185,10 @@ def main():
     try:
         result = run(client, module.params)
     except ApiError as exc:
-        fail_api(module, exc, secrets=connection_secrets(module), http_requests=client.request_count)
+        fail_connect(module, exc, client, secrets=connection_secrets(module))
     except _export.ExportError as exc:
-        module.fail_json(msg="cannot export the connectors of %s: %s" % (client.http.base_url, exc))
-    result["http_requests"] = client.request_count
+        fail_connect(module, "cannot export the connectors of %s: %s" % (client.http.base_url, exc), client)
+    result.update(http_requests=client.request_count, retries=client.retry_count)
     module.exit_json(**result)
 
 
