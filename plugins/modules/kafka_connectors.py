@@ -309,6 +309,15 @@ state_changed:
   type: list
   elements: str
   sample: [orders-file-sink]
+actions:
+  description:
+    - "What reached the server, connector by connector, as C(name: action); the actions are those of
+      P(kafkaops.connect.kafka_connector#module)'s RV(kafkaops.connect.kafka_connector#module:actions)."
+    - A failed task lists the writes that were made before it failed.
+  returned: always
+  type: list
+  elements: str
+  sample: ["orders-file-source: create", "orders-file-sink: update_config"]
 failures:
   description:
     - Each connector that failed, with C(name) and C(msg), and where they apply C(status), C(url),
@@ -350,7 +359,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiE
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
     ConfigModule,
     connection_secrets,
-    fail_api,
+    fail_connect,
     http_client,
     redact,
 )
@@ -477,7 +486,9 @@ def report(module, client, bulk):
         if module._diff and planned:
             change = item.connector.diff(item.plan)
             diff["before"][item.name], diff["after"][item.name] = change["before"], change["after"]
-    result["changed"] = any(entry["actions"] for entry in result["connectors"])
+    # The same ``actions`` as the single-connector modules report, each named by its connector.
+    result["actions"] = ["%s: %s" % (e["name"], a) for e in result["connectors"] for a in e["actions"]]
+    result["changed"] = bool(result["actions"])
     if module._diff:
         result["diff"] = diff
     result.update(http_requests=client.request_count, retries=client.retry_count)
@@ -492,7 +503,7 @@ def main():
         run(module, client, bulk)
     except ApiError as exc:
         # Only the first read fails the whole task this way: later failures belong to one connector.
-        fail_api(module, exc, secrets=connection_secrets(module), **report(module, client, bulk))
+        fail_connect(module, exc, client, secrets=connection_secrets(module), **report(module, client, bulk))
     result = report(module, client, bulk)
     for item in bulk.items:
         for warning in item.connector.warnings:
