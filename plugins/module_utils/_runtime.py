@@ -70,13 +70,14 @@ def require_requests(module):
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
 
 
-def http_client(module, url_option, pool_size=4):
+def http_client(module, url_option, pool_size=4, urls=None):
     """An :class:`HttpClient` for the URL option ``url_option`` and the shared HTTP options;
-    ``pool_size`` is how many requests the caller may have in flight at once."""
+    ``pool_size`` is how many requests the caller may have in flight at once. ``urls`` (some of
+    the option's URLs) gives a client for just those: one per worker, for per-worker calls."""
     require_requests(module)
     p = module.params
     headers = checked_headers(module)
-    urls = p[url_option]
+    urls = p[url_option] if urls is None else urls
     if not urls:
         module.fail_json(msg="%s must name at least one URL, e.g. http://localhost:8083" % url_option)
     for url in urls:
