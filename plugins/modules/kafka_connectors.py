@@ -60,30 +60,49 @@ options:
         type: str
         required: true
       state:
-        description: As O(kafkaops.connect.kafka_connector#module:state). Defaults to O(state).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:state),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(state) of this module applies.
         type: str
         choices: [present, running, paused, stopped, restarted, absent]
       config:
         description:
-          - As O(kafkaops.connect.kafka_connector#module:config). Required to create the connector.
+          - This connector's O(kafkaops.connect.kafka_connector#module:config), as M(kafkaops.connect.kafka_connector)
+            documents it. Required to create the connector.
         type: dict
       config_mode:
-        description: As O(kafkaops.connect.kafka_connector#module:config_mode). Defaults to O(config_mode).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:config_mode),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(config_mode) of this module applies.
         type: str
         choices: [replace, merge]
       restart_failed:
-        description: As O(kafkaops.connect.kafka_connector#module:restart_failed). Defaults to O(restart_failed).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:restart_failed),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(restart_failed) of this module applies.
         type: bool
       restart_tasks:
-        description: As O(kafkaops.connect.kafka_connector#module:restart_tasks). Defaults to O(restart_tasks).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:restart_tasks),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(restart_tasks) of this module applies.
         type: str
         choices: [all, failed]
       sensitive_keys:
-        description: As O(kafkaops.connect.kafka_connector#module:sensitive_keys). Defaults to O(sensitive_keys).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:sensitive_keys),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(sensitive_keys) of this module applies.
         type: list
         elements: str
       update_secrets:
-        description: As O(kafkaops.connect.kafka_connector#module:update_secrets). Defaults to O(update_secrets).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:update_secrets),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(update_secrets) of this module applies.
         type: str
         choices: [on_change, always]
   state:
