@@ -26,8 +26,10 @@ child); it costs every contender the same one extra Python start-up (with -S, ~1
 --stub-sizes 1000,5000,10000 also runs the no-change rounds of b, c, d against a loopback stub
 (tests/bench/connect_stub.py) answering the recorded shape of GET
 /connectors?expand=info&expand=status (tests/bench/fixtures/), scaled to each size, behind
-the same counting proxy; --stub-only skips the sandbox. --record writes that fixture from the
-benchmark connectors on the sandbox. Prints figures as tables; never passes or fails on a timing.
+the same counting proxy; --stub-only skips the sandbox. --baseline PATH adds contender B: b run
+with the collection found in that ANSIBLE_COLLECTIONS_PATH (an earlier version), in the same
+rounds. --record writes that fixture from the benchmark connectors on the sandbox. Prints
+figures as tables; never passes or fails on a timing.
 
     python tests/bench/bench_kafka_connectors.py [--connect-url URL] [--sizes 30,200] [--repeat 3]
     python tests/bench/bench_kafka_connectors.py --scenarios no-change --sizes 30,200,1000 --repeat 5
@@ -66,6 +68,10 @@ with open(os.environ["BENCH_RUSAGE_LOG"], "a") as handle:
     handle.write(json.dumps({"cpu": usage.ru_utime + usage.ru_stime, "rss_kb": usage.ru_maxrss}) + "\\n")
 sys.exit(os.waitstatus_to_exitcode(status))
 """
+
+
+def collections_path(path):
+    return {"ANSIBLE_COLLECTIONS_PATH": path} if path else {}
 
 
 def default_connect_url():
@@ -123,7 +129,7 @@ class Bench:
             return None
         return {"cpu": sum(r["cpu"] for r in runs), "rss_kb": max(r["rss_kb"] for r in runs)}
 
-    def playbook(self, tasks, variables):
+    def playbook(self, tasks, variables, collections=None):
         play = [{"hosts": "localhost", "gather_facts": False, "connection": "local", "tasks": tasks}]
         variables = dict(variables, ansible_python_interpreter=self.wrapper, bench_url=self.proxy.url)
         with tempfile.TemporaryDirectory() as tmp:
@@ -145,7 +151,7 @@ class Bench:
                 capture_output=True,
                 text=True,
                 check=False,
-                env=dict(os.environ, BENCH_RUSAGE_LOG=self.usage_log),
+                env=dict(os.environ, BENCH_RUSAGE_LOG=self.usage_log, **collections_path(collections)),
             )
             elapsed = time.monotonic() - started
         if proc.returncode:
@@ -164,7 +170,7 @@ class Bench:
         }
         return self.playbook([task], {"bench_connectors": items})
 
-    def run_b(self, items):
+    def run_b(self, items, collections=None):
         task = {
             "kafkaops.connect.kafka_connectors": {
                 "connect_url": ["{{ bench_url }}"],
@@ -172,7 +178,11 @@ class Bench:
                 "parallel": 8,
             }
         }
-        return self.playbook([task], {"bench_connectors": items})
+        return self.playbook([task], {"bench_connectors": items}, collections)
+
+    def run_B(self, items):
+        """b with the collection of --baseline (an earlier version), to compare before and after in one run."""
+        return self.run_b(items, self.opts.baseline)
 
     def run_c(self, items):
         """The floor: what any client must at least send, over one keep-alive session, as a process."""
@@ -221,6 +231,9 @@ class Bench:
             turn = rep % len(contenders)
             for contender in contenders[turn:] + contenders[:turn]:
                 self.measure(n, scenario, contender, unchanged)
+
+    def contenders(self, names):
+        return names[:1] + ["B"] + names[1:] if self.opts.baseline else names
 
     def bench_names(self):
         return [c for c in self.direct.get(self.opts.connect_url + "/connectors").json() if c.startswith(PREFIX)]
@@ -291,13 +304,13 @@ class Bench:
         if self.opts.scenarios == "no-change":
             self.ensure(n)
             self.proxy_has_connectors = True
-            self.no_change_rounds(n, "no change", ["b", "d", "c", "e"])
+            self.no_change_rounds(n, "no change", self.contenders(["b", "d", "c", "e"]))
             return
         self.clean()
         self.measure(n, "create", "b", self.connectors(n, "create"))
         self.settle(n)
         self.proxy_has_connectors = True
-        self.no_change_rounds(n, "no change", ["b", "d", "c", "e"])
+        self.no_change_rounds(n, "no change", self.contenders(["b", "d", "c", "e"]))
         # The loop costs a module run per connector: once is enough to see it.
         self.measure(n, "no change", "a", self.connectors(n, "no change"))
         for generation, contender in enumerate(("b", "c", "a") if loop_writes else ("b", "c")):
@@ -365,7 +378,7 @@ def stub_sizes(opts, workdir, sizes):
             bench = Bench(opts, proxy, workdir)
             bench.figures = figures
             bench.proxy_has_connectors = True
-            bench.no_change_rounds(n, "stub no change", ["b", "d", "c"])
+            bench.no_change_rounds(n, "stub no change", bench.contenders(["b", "d", "c"]))
     return figures
 
 
@@ -395,7 +408,7 @@ def report_rounds(figures, scenario):
     print("| N | contender | wall s median (min-max) | CPU s median | peak MiB median | HTTP requests | runs |")
     print("|---|---|---|---|---|---|---|")
     for n in sizes:
-        for contender in ("b", "d", "c", "e"):
+        for contender in ("b", "B", "d", "c", "e"):
             runs = figures.get((n, scenario, contender))
             if not runs:
                 continue
@@ -416,16 +429,18 @@ def report_rounds(figures, scenario):
                 )
             )
     print()
-    print("| N | b/d wall, round by round: median (min-max) | b/d CPU | b/c wall |")
-    print("|---|---|---|---|")
+    print("| N | b/d wall, round by round: median (min-max) | b/d CPU | b/c wall | B/d wall | B/d CPU |")
+    print("|---|---|---|---|---|---|")
     for n in sizes:
         print(
-            "| %d | %s | %s | %s |"
+            "| %d | %s | %s | %s | %s | %s |"
             % (
                 n,
                 pair_ratios(figures, n, scenario, "b", "d"),
                 pair_ratios(figures, n, scenario, "b", "d", "cpu"),
                 pair_ratios(figures, n, scenario, "b", "c"),
+                pair_ratios(figures, n, scenario, "B", "d"),
+                pair_ratios(figures, n, scenario, "B", "d", "cpu"),
             )
         )
     print()
@@ -483,6 +498,10 @@ def main():
     parser.add_argument("--stub-sizes", default="", help="e.g. 1000,5000,10000: no-change rounds against the stub")
     parser.add_argument("--stub-port", type=int, default=int(os.environ.get("BENCH_STUB_PORT", "0")))
     parser.add_argument("--stub-only", action="store_true", help="only the stub rounds; the sandbox is not needed")
+    parser.add_argument(
+        "--baseline",
+        help="an ANSIBLE_COLLECTIONS_PATH holding an earlier kafkaops.connect: adds contender B, b with that version",
+    )
     parser.add_argument("--record", action="store_true", help="record the stub's fixture (%s) and stop" % FIXTURE)
     opts = parser.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",")] if not opts.stub_only else []
