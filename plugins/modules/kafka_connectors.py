@@ -326,6 +326,15 @@ state_changed:
   type: list
   elements: str
   sample: [orders-file-sink]
+actions:
+  description:
+    - "What reached the server, connector by connector, as C(name: action); the actions are those of
+      P(kafkaops.connect.kafka_connector#module)'s RV(kafkaops.connect.kafka_connector#module:actions)."
+    - A failed task lists the writes that were made before it failed.
+  returned: always
+  type: list
+  elements: str
+  sample: ["orders-file-source: create", "orders-file-sink: update_config"]
 failures:
   description:
     - Each connector that failed, with C(name) and C(msg), and where they apply C(status), C(url),
@@ -381,7 +390,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiE
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
     ConfigModule,
     connection_secrets,
-    fail_api,
+    fail_connect,
     http_client,
     redact,
 )
@@ -509,6 +518,9 @@ def report(module, client, bulk):
         if module._diff and planned:
             change = item.connector.diff(item.plan)
             diff["before"][item.name], diff["after"][item.name] = change["before"], change["after"]
+    # The same ``actions`` as the single-connector modules report, each named by its connector: every
+    # connector with an action is in ``connectors``, whatever return_connectors is.
+    result["actions"] = ["%s: %s" % (e["name"], a) for e in result["connectors"] for a in e["actions"]]
     result["changed"] = changed > 0
     result["counts"] = dict(
         total=len(bulk.items),
@@ -544,7 +556,7 @@ def main():
         run(module, client, bulk)
     except ApiError as exc:
         # Only the first read fails the whole task this way: later failures belong to one connector.
-        fail_api(module, exc, secrets=connection_secrets(module), **report(module, client, bulk))
+        fail_connect(module, exc, client, secrets=connection_secrets(module), **report(module, client, bulk))
     result = report(module, client, bulk)
     for item in bulk.items:
         for warning in item.connector.warnings:
