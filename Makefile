@@ -137,8 +137,10 @@ REST_TARGETS := kafka_rest_topic_info kafka_rest_produce kafka_rest_consume
 # tests/integration/integration.cfg turns on -vvv and diffs in every target; the secrets given to
 # the targets are fresh for each run, so that the scan looks for values no earlier run left behind.
 # $(call integration_config,SUITE) writes the config and lists its secrets in LOGS/SUITE.secrets.
+# The schema targets also get sandbox_schema_registry_urls (scripts/schema_registry_urls.sh).
 integration_config = $(SANDBOX) vars | $(BIN)/python .ci/integration_config.py \
-	$(COPY)/tests/integration/integration_config.yml $(LOGS)/$(1).secrets
+	$(COPY)/tests/integration/integration_config.yml $(LOGS)/$(1).secrets && \
+	SANDBOX=$(SANDBOX) bash scripts/schema_registry_urls.sh >>$(COPY)/tests/integration/integration_config.yml
 integration: copy sandbox-up
 	@mkdir -p $(LOGS)
 	$(call integration_config,integration)
