@@ -147,13 +147,9 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _loggers
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
-from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
-    connection_secrets,
-    fail_connect,
-    http_client,
-)
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import connection_secrets, fail_connect
+from ansible_collections.kafkaops.connect.plugins.module_utils._workers import Workers
 
 POLL_INTERVAL = 0.5
 
@@ -167,28 +163,12 @@ def argument_spec():
     )
 
 
-class Workers:
-    """One client per worker URL, so that each worker is asked for its own levels."""
+class LoggerWorkers(Workers):
+    """Every worker of ``connect_url``, with the changes sent to them."""
 
     def __init__(self, module):
-        urls = []
-        for url in module.params["connect_url"] or ():
-            if url not in urls:
-                urls.append(url)
-        http_client(module, "connect_url")  # checks the URLs and options once, with the usual messages
-        self.clients = [(url, ConnectClient(http_client(module, "connect_url", urls=[url]))) for url in urls]
+        super(LoggerWorkers, self).__init__(module)
         self.actions = []
-
-    @property
-    def request_count(self):
-        return sum(client.request_count for client in self._all())
-
-    @property
-    def retry_count(self):
-        return sum(client.retry_count for client in self._all())
-
-    def _all(self):
-        return [client for url, client in self.clients]
 
     def read(self, names):
         return [(url, _loggers.levels_of(client.list_loggers(), names)) for url, client in self.clients]
@@ -266,7 +246,7 @@ def main():
         module.fail_json(msg=str(exc))
     if p["wait"] and p["wait_timeout"] <= 0:
         module.fail_json(msg="wait_timeout must be a positive number of seconds, or set wait=false")
-    workers = Workers(module)
+    workers = LoggerWorkers(module)
     try:
         result = run(module, workers, wanted)
     except (ApiError, _loggers.LoggerError) as exc:
