@@ -26,6 +26,7 @@ INSTALLED := $(CURDIR)/.build/installed
 # Suites tee their output into LOGS/<suite>.log and list the secret values they used in
 # LOGS/<suite>.secrets; secrets-scan (last in make test) fails if any of them got out.
 LOGS := $(CURDIR)/.build/logs
+DOCS := $(CURDIR)/.build/docs
 
 MODULES = $(basename $(notdir $(wildcard plugins/modules/*.py)))
 # Scenarios are the folders of extensions/molecule with a molecule.yml (config.yml there is shared by all).
@@ -33,13 +34,14 @@ MOLECULE_SCENARIOS = $(notdir $(patsubst %/molecule.yml,%,$(wildcard extensions/
 ANSIBLE_ENV = ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.build ANSIBLE_FORCE_COLOR=$${ANSIBLE_FORCE_COLOR:-0} \
 	ANSIBLE_NOCOLOR=$${ANSIBLE_NOCOLOR:-1} ANSIBLE_PYTHON_INTERPRETER=$(BIN)/python
 
-.PHONY: help demo test lint sanity unit integration molecule build-check bench secure-test \
+.PHONY: help demo test lint docs sanity unit integration molecule build-check bench secure-test \
 	demo-verbose secrets-scan logs-reset sandbox-up sandbox-down sandbox-status venv link copy clean
 
 help:
 	@echo "make demo          start the sandbox, provision both pipelines with site.yml, show data flowing, re-run: no change"
 	@echo "make test          lint, sanity, unit, integration, molecule and the build check (starts the sandbox)"
 	@echo "make lint | sanity | unit | integration | molecule | build-check | bench | secure-test"
+	@echo "make docs          the collection's HTML documentation (antsibull-docs, offline) in .build/docs/html"
 	@echo "make demo SECURE=1 the demo against the secure sandbox (HTTPS, basic auth, client certificates)"
 	@echo "make demo-verbose  the demo at -vvv with diffs, logged for the secrets scan"
 	@echo "make secrets-scan  fail if a secret used by a suite appears in .build/logs/*.log"
@@ -94,9 +96,20 @@ logs-reset:
 	@rm -rf $(LOGS) && mkdir -p $(LOGS)
 
 lint: venv link
-	$(BIN)/ruff check plugins tests sandbox/bin scripts
-	$(BIN)/ruff format --check plugins tests sandbox/bin scripts
+	$(BIN)/ruff check plugins tests sandbox/bin scripts .ci docs/sphinx
+	$(BIN)/ruff format --check plugins tests sandbox/bin scripts .ci docs/sphinx
 	$(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/ansible-lint --profile production --strict --offline --nocolor
+	cd $(LINK_ROOT)/connect && $(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs \
+		--plugin-docs --validate-collection-refs all .
+
+# The collection's HTML documentation, as a docsite would render it, in .build/docs/html. Offline:
+# docs/sphinx/conf.py loads no intersphinx inventories.
+docs: venv link
+	@rm -rf $(DOCS) && mkdir -p $(DOCS)/rst && chmod og-w $(DOCS)/rst
+	$(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/antsibull-docs collection --use-current --squash-hierarchy \
+		--fail-on-error --dest-dir $(DOCS)/rst kafkaops.connect >/dev/null
+	$(BIN)/sphinx-build -q -W --keep-going -b html -c docs/sphinx $(DOCS)/rst $(DOCS)/html
+	@echo "HTML documentation: $(DOCS)/html/index.html"
 
 # ansible-test bootstraps pip in each sanity venv with a script from its own file server;
 # scripts/ansible_test_pip_bootstrap.py stands in for it (see its docstring).
@@ -123,6 +136,7 @@ REST_TARGETS := kafka_rest_topic_info kafka_rest_produce kafka_rest_consume
 integration: copy sandbox-up
 	@mkdir -p $(LOGS)
 	$(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
+	@SANDBOX=$(SANDBOX) bash scripts/schema_registry_urls.sh >>$(COPY)/tests/integration/integration_config.yml
 	@seed=$$(od -An -tx1 -N6 /dev/urandom | tr -d ' \n'); \
 	for kind in password header config; do echo "it_secret_$$kind: kafkaops-it-$$kind-$$seed"; done \
 		>>$(COPY)/tests/integration/integration_config.yml
@@ -167,8 +181,9 @@ molecule: venv link sandbox-up
 		$(ANSIBLE_ENV) ANSIBLE_VERBOSITY=3 ANSIBLE_DIFF_ALWAYS=1 PATH=$(BIN):$$PATH $(BIN)/molecule test -s $$scenario || exit 1; \
 	done 2>&1 | tee $(LOGS)/molecule.log
 
-# The built artifact must install, every module must be documented from the installed copy,
-# and a module called by its FQCN from that copy must really run (against the sandbox).
+# The built artifact must hold exactly the files git would ship less build_ignore (so no test cache
+# or local file ships), install, document every module from the installed copy, and run a module
+# called by its FQCN from that copy (against the sandbox).
 build-check: venv sandbox-up
 	@rm -rf $(DIST) $(INSTALLED) && mkdir -p $(DIST)
 	$(BIN)/ansible-galaxy collection build --force --output-path $(DIST) .
@@ -182,8 +197,7 @@ build-check: venv sandbox-up
 		-m kafkaops.connect.kafka_connect_info -a 'gather_subset=worker connect_url=http://127.0.0.1:$(CONNECT_PORT)' \
 		| grep '"version"' >/dev/null && echo "kafkaops.connect.kafka_connect_info from the installed copy: ok"
 	@ls -l $(DIST)/kafkaops-connect-*.tar.gz | awk '{print "artifact:", $$NF, $$5, "bytes"}'
-	@tar -tzf $(DIST)/kafkaops-connect-*.tar.gz | grep -E '(^|/)(sandbox|\.venv|\.build)/' && \
-		{ echo "the artifact contains sandbox or build files"; exit 1; } || true
+	$(BIN)/python .ci/artifact_files.py $(DIST)/kafkaops-connect-*.tar.gz
 
 # ------------------------------------------------------------------ demo and benchmarks
 

@@ -27,6 +27,8 @@ options:
       - 'A dictionary of extra HTTP headers sent with every request, for example C({"Authorization": "Bearer ..."}).'
       - Header values are treated as secrets and never appear in output or error messages; header names do.
       - Values must be text (or numbers); anything else is refused with a message before any request.
+      - Give a dictionary. The option is typed C(raw) only so that the module checks the type itself; a wrong
+        value gets the message above, with every header value still masked.
     type: raw
   validate_certs:
     description:

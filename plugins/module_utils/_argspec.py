@@ -80,3 +80,11 @@ def rest_proxy_argument_spec(**extra):
     )
     spec.update(extra)
     return spec
+
+
+def schema_registry_argument_spec(**extra):
+    """Options of the ``schema_registry`` action group: where the schema registry is."""
+    spec = http_argument_spec()
+    spec.update(schema_registry_url=dict(type="list", elements="str", default=["http://localhost:8081"]))
+    spec.update(extra)
+    return spec

@@ -105,6 +105,9 @@ class Connector:
         # After a config write whose answer was lost: what the server holds when read back
         # ("new", "old" or "unknown"), so that a failed result says which config is in force.
         self.config_on_server = None
+        # After a failure half-way through a plan that had stopped the connector: whether its run
+        # state could be given back, in words for the failure message.
+        self.restore_note = None
         self._wish = None
         self._extra_secrets = [s for s in extra_secrets if s]
         self._sleep = sleep or time.sleep
@@ -209,7 +212,10 @@ class Connector:
         )
 
     # Apply
-    def apply(self, plan):
+    def apply(self, plan, wait_timeout=None):
+        """Carry out ``plan.actions`` in order, recording in ``done`` each one that reached the server;
+        wait after the actions of ``plan.settle``. When a step fails, the connector's run state is
+        given back first (``plan.restore``) and ``restore_note`` says how that went."""
         for action in plan.actions:
             try:
                 getattr(self, "_do_" + action)(plan)
@@ -219,8 +225,39 @@ class Connector:
                     self.done.append(action)
                     if plan.target is not None:
                         self.read_back_config()
+                self.restore(plan, wait_timeout)
                 raise
             self.done.append(action)
+            if action in plan.settle:
+                try:
+                    self.wait_for_state(plan.settle[action], wait_timeout)
+                except ConnectorError:
+                    self.restore(plan, wait_timeout)
+                    raise
+
+    def restore(self, plan, wait_timeout):
+        """After a failed step: resume (or pause again) a connector the plan had stopped."""
+        back = plan.restore
+        if not back or back in self.done or "stop" not in self.done:
+            return
+        verb = "resumed" if back == "resume" else "paused again"
+        try:
+            getattr(self, "_do_" + back)(plan)
+        except (ApiError, ConnectorError) as exc:
+            self.restore_note = "connector %s could not be %s (%s): it is left STOPPED" % (self.name, verb, exc)
+            return
+        self.done.append(back)
+        try:
+            self.wait_for_state(plan.settle[back], wait_timeout)
+        except (ApiError, ConnectorError) as exc:
+            self.restore_note = "connector %s was %s but did not reach %s: %s" % (
+                self.name,
+                verb,
+                plan.settle[back],
+                exc,
+            )
+            return
+        self.restore_note = "connector %s was %s: it is %s, as before the task" % (self.name, verb, plan.settle[back])
 
     def read_back_config(self):
         """Read the connector again after a config write whose answer was lost: the failed result
@@ -267,6 +304,12 @@ class Connector:
 
     def _do_restart_failed(self, plan):
         self.client.restart(self.name, include_tasks=True, only_failed=True)
+
+    def _do_alter_offsets(self, plan):
+        self.client.alter_offsets(self.name, plan.offsets)
+
+    def _do_reset_offsets(self, plan):
+        self.client.reset_offsets(self.name)
 
     def _do_delete(self, plan):
         self.client.delete(self.name)

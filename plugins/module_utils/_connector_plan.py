@@ -90,6 +90,14 @@ class Plan:
         self.warnings = []
         # Server features the plan relies on; checked by the HTTP side before the first write.
         self.requires = []
+        # Offsets to send with alter_offsets (KIP-875's [{partition, offset}]).
+        self.offsets = []
+        # State to wait for after an action, before the next one (Connect alters offsets only once
+        # a connector is STOPPED).
+        self.settle = {}
+        # The action that gives the user back the run state a plan takes away for a while (resume or
+        # pause after a stop): taken even when a step in between fails.
+        self.restore = None
 
     @property
     def writes_config(self):
@@ -191,6 +199,57 @@ def _fit_to_server(plan, name, server):
                     "config, and it does not support PATCH (Kafka Connect 3.8+); give them in config" % ", ".join(kept)
                 )
             plan.use_patch = True
+
+
+def planned_offsets(state, current, wanted):
+    """``(after, changes)``: a connector's offsets after the run, and the changes to send.
+
+    ``current`` and ``wanted`` are KIP-875 lists of ``{partition, offset}``; a ``None`` offset in
+    ``wanted`` removes that partition's offset; ``state="reset"`` removes them all.
+    """
+    if state == "reset":
+        return [], list(current)
+    after = [dict(item) for item in current]
+    changes = []
+    for item in wanted or ():
+        match = next((o for o in after if o.get("partition") == item["partition"]), None)
+        if item["offset"] is None:
+            if match is not None:
+                after.remove(match)
+                changes.append(item)
+        elif match is None:
+            after.append(dict(item))
+            changes.append(item)
+        elif match.get("offset") != item["offset"]:
+            match["offset"] = item["offset"]
+            changes.append(item)
+    return after, changes
+
+
+def plan_offsets(name, state, changes, connector_state, stop_connector=False):
+    """The actions that write ``changes`` to the offsets of a connector in ``connector_state``.
+
+    Connect changes offsets only while a connector is STOPPED (KIP-875): a connector in another
+    state is stopped first and given its state back afterwards (resumed, or paused again), also
+    when the write fails; without ``stop_connector`` that is refused before any write.
+    """
+    write = "reset_offsets" if state == "reset" else "alter_offsets"
+    if connector_state == "STOPPED":
+        plan = Plan([write], expected="STOPPED")
+    elif not stop_connector:
+        raise ConnectorError(
+            "connector %s is %s; Connect changes offsets only while a connector is STOPPED: stop it first "
+            "(kafkaops.connect.kafka_connector with state=stopped) or set stop_connector=true" % (name, connector_state)
+        )
+    else:
+        back = "pause" if connector_state == "PAUSED" else "resume"
+        plan = Plan(["stop", write, back], expected="PAUSED" if back == "pause" else "RUNNING")
+        plan.settle = {"stop": "STOPPED", back: plan.expected}
+        plan.restore = back
+        plan.requires.append("stop")
+    plan.requires.append("alter_offsets")
+    plan.offsets = changes
+    return plan
 
 
 def planned_current(current, plan, name):

@@ -45,6 +45,14 @@ except ImportError as exc:  # pragma: no cover - exercised by the sanity import 
 # when no leader is known yet, and 5xx covers request time-outs and restarting workers.
 DEFAULT_RETRY_STATUSES = frozenset([409, 500, 502, 503, 504])
 
+# Connect answers 500 for two different things, both as {"error_code": 500, "message": ...}: its group
+# was busy ("Request timed out", the leader could not be reached to forward the request), and it read
+# the request and refused it ("The value for the 'position' key in the offset is expected to be a Long
+# value"; any exception its REST layer does not map to a 4xx). Only the first changes on another try,
+# so a 500 that carries a message is retried only when the message says the server was busy. A 500
+# without one (a proxy's error page, a worker dying mid-answer) says nothing of the request: retried.
+_BUSY_WORDS = ("timed out", "timeout", "forward", "rebalanc", "leader", "not available", "try again")
+
 USER_AGENT = "kafkaops.connect-ansible"
 
 # How much of a body that is not JSON an ApiError keeps: one line to diagnose, not a page dump.
@@ -92,6 +100,15 @@ class ApiError(Exception):
     def to_result(self):
         """Keys for ``fail_json``: what a user needs to act on the error."""
         return {"status": self.status, "url": self.url, "method": self.method, "body": self.body}
+
+
+def is_refusal(error):
+    """True for a 500 in which the service refused the request in its own words (a JSON body with a
+    message that is not one of being busy): sending it again would get the same answer."""
+    if error.status != 500 or not isinstance(error.body, dict) or not error.message:
+        return False
+    text = error.message.lower()
+    return not any(word in text for word in _BUSY_WORDS)
 
 
 def summarize_text(text, limit=_MAX_BODY_TEXT):
@@ -232,7 +249,12 @@ class HttpClient:
                 return response
             message, body = _server_message(response)
             last_error = ApiError(method, response.request.url, response.status_code, message, body)
-            if not retry or response.status_code not in retry_statuses or (give_up and give_up(last_error)):
+            if (
+                not retry
+                or response.status_code not in retry_statuses
+                or is_refusal(last_error)
+                or (give_up and give_up(last_error))
+            ):
                 break
         else:
             if attempts > 1:

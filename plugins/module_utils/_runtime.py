@@ -21,6 +21,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._compare import m
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
+    ApiError,
     HttpClient,
     check_tls_files,
 )
@@ -221,6 +222,36 @@ def redact(value, secrets):
     if isinstance(value, list):
         return [redact(v, secrets) for v in value]
     return value
+
+
+def fail_connect(module, error, client, connector=None, secrets=(), show_connector=False, **extra):
+    """Fail a Kafka Connect task with ``error``; every Connect module fails through here.
+
+    So every failed task reports the same keys: ``changed`` and ``actions`` (the writes that reached
+    the server, in order: a failure half-way is still a change), ``http_requests`` and ``retries``;
+    for an HTTP failure also ``status``, ``url``, ``method`` and ``body``; what the error carries
+    (``validation``, ``installed_classes``); and, for one ``connector``, ``config_on_server`` after a
+    lost answer, with ``show_connector`` the connector as read (``connector``), and, in the message,
+    whether its run state was given back. ``extra`` adds to these
+    or overrides them (the bulk module's own ``actions``). Secrets are masked everywhere.
+    """
+    done = list(connector.done) if connector is not None else []
+    result = {"changed": bool(done), "actions": done}
+    result.update(http_requests=client.request_count, retries=client.retry_count)
+    text = str(error)
+    if connector is not None:
+        secrets = list(secrets) + connector.secrets()
+        if connector.config_on_server:
+            result["config_on_server"] = connector.config_on_server
+        if connector.restore_note:
+            text = "%s; %s" % (text, connector.restore_note)
+        if show_connector:
+            result["connector"] = connector.view()
+    if isinstance(error, ApiError):
+        result.update(error.to_result())
+    result.update(getattr(error, "details", {}))
+    result.update(extra)
+    module.fail_json(msg=redact(text, secrets), **redact(result, secrets))
 
 
 def fail_api(module, error, msg=None, secrets=(), **extra):

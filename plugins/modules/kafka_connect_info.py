@@ -160,10 +160,21 @@ connectors:
       elements: str
       sample: [orders]
 http_requests:
-  description: Number of HTTP requests the module made.
+  description: Number of HTTP requests the module made, retries included.
   returned: always
   type: int
   sample: 3
+retries:
+  description: Number of requests that were sent again after a retriable failure.
+  returned: always
+  type: int
+  sample: 0
+actions:
+  description: Always empty (the module only reads); returned by a failed task as by the other Connect modules.
+  returned: failure
+  type: list
+  elements: str
+  sample: []
 """
 
 import fnmatch
@@ -175,7 +186,11 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import c
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import connector_view
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import connection_secrets, fail_api, http_client
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    connection_secrets,
+    fail_connect,
+    http_client,
+)
 
 SUBSETS = ["worker", "plugins", "connectors", "topics"]
 STATES = ["running", "paused", "stopped", "failed", "unassigned", "restarting"]
@@ -239,8 +254,8 @@ def main():
     try:
         result = run(client, module.params, secrets)
     except ApiError as exc:
-        fail_api(module, exc, secrets=secrets, http_requests=client.request_count)
-    result["http_requests"] = client.request_count
+        fail_connect(module, exc, client, secrets=secrets)
+    result.update(http_requests=client.request_count, retries=client.retry_count)
     module.exit_json(**result)
 
 

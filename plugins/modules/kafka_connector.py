@@ -327,7 +327,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiE
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
     ConfigModule,
     connection_secrets,
-    fail_api,
+    fail_connect,
     http_client,
     redact,
 )
@@ -401,31 +401,12 @@ def main():
     )
     try:
         result = run(module, connector, config)
-    except ApiError as exc:
-        fail_api(module, exc, secrets=connector.secrets(), connector=connector.view(), **written(connector, client))
-    except (ConnectorError, UnsupportedFeature) as exc:
-        module.fail_json(
-            msg=redact(str(exc), connector.secrets()),
-            connector=connector.view(),
-            **dict(written(connector, client), **getattr(exc, "details", {})),
-        )
+    except (ApiError, ConnectorError, UnsupportedFeature) as exc:
+        fail_connect(module, exc, client, connector, show_connector=True)
     for warning in connector.warnings:
         module.warn(redact(warning, connector.secrets()))
     result.update(http_requests=client.request_count, retries=client.retry_count)
     module.exit_json(**result)
-
-
-def written(connector, client):
-    """What a failed run still reports: a write that reached the server is a change."""
-    result = {
-        "changed": bool(connector.done),
-        "actions": list(connector.done),
-        "http_requests": client.request_count,
-        "retries": client.retry_count,
-    }
-    if connector.config_on_server:
-        result["config_on_server"] = connector.config_on_server
-    return result
 
 
 if __name__ == "__main__":

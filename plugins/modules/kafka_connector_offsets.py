@@ -132,7 +132,12 @@ offsets:
   elements: dict
   sample: [{"partition": {"filename": "/tmp/orders.txt"}, "offset": {"position": 0}}]
 actions:
-  description: What was done, in order; any of C(stop), C(alter_offsets), C(reset_offsets), C(pause), C(resume).
+  description:
+    - What was done (or, in check mode, would be done), in order; any of C(stop), C(alter_offsets),
+      C(reset_offsets), C(pause), C(resume).
+    - When the run fails, only the actions that reached the server, and C(changed) is true if there is
+      any. A connector the module had stopped is given its state back before the task fails
+      (C([stop, resume]) when Connect refused the new offsets); the message says if that was not possible.
   returned: always
   type: list
   elements: str
@@ -147,19 +152,28 @@ http_requests:
   returned: always
   type: int
   sample: 1
+retries:
+  description: Number of requests that were sent again after a retriable failure.
+  returned: always
+  type: int
+  sample: 0
 """
 
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient, UnsupportedFeature
-from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector, ConnectorError
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import (
+    ConnectorError,
+    plan_offsets,
+    planned_offsets,
+)
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
     connection_secrets,
-    fail_api,
+    fail_connect,
     http_client,
-    redact,
 )
 
 
@@ -177,30 +191,9 @@ def argument_spec():
     )
 
 
-def planned_offsets(state, current, wanted):
-    """``(after, changes)``: the offsets after the run, and what to send to Connect."""
-    if state == "reset":
-        return [], list(current)
-    after = [dict(item) for item in current]
-    changes = []
-    for item in wanted or ():
-        match = next((o for o in after if o.get("partition") == item["partition"]), None)
-        if item["offset"] is None:
-            if match is not None:
-                after.remove(match)
-                changes.append(item)
-        elif match is None:
-            after.append(dict(item))
-            changes.append(item)
-        elif match.get("offset") != item["offset"]:
-            match["offset"] = item["offset"]
-            changes.append(item)
-    return after, changes
-
-
-def run(module, client):
+def run(module, connector):
     p = module.params
-    name = p["name"]
+    client, name = connector.client, connector.name
     result = {"changed": False, "actions": [], "connector_state": None}
     current = client.get_offsets(name)
     if current is None:
@@ -209,42 +202,20 @@ def run(module, client):
     result["offsets"] = current
     if not changes:
         return result
-    connector = Connector(client, name)
     connector.status = client.get_status(name)
-    previous = result["connector_state"] = connector.state
-    if previous != "STOPPED" and not p["stop_connector"]:
-        raise ConnectorError(
-            "connector %s is %s; Connect changes offsets only while a connector is STOPPED: stop it first "
-            "(kafkaops.connect.kafka_connector with state=stopped) or set stop_connector=true" % (name, previous)
-        )
-    result.update(changed=True, offsets=after)
-    result["actions"] = ([] if previous == "STOPPED" else ["stop"]) + [
-        "reset_offsets" if p["state"] == "reset" else "alter_offsets"
-    ]
-    if previous != "STOPPED":
-        result["actions"].append("pause" if previous == "PAUSED" else "resume")
+    result["connector_state"] = connector.state
+    plan = plan_offsets(name, p["state"], changes, connector.state, p["stop_connector"])
+    result.update(changed=True, offsets=after, actions=plan.actions)
     if module._diff:
         result["diff"] = {"before": {"offsets": current}, "after": {"offsets": after}}
     if module.check_mode:
         return result
-    apply(connector, p, changes, result["actions"])
+    # Fail on an old server before the first write, not half-way through.
+    for feature in plan.requires:
+        client.require(feature)
+    connector.apply(plan, p["wait_timeout"])
     result["offsets"] = client.get_offsets(name)
     return result
-
-
-def apply(connector, p, changes, actions):
-    client, name = connector.client, connector.name
-    for action in actions:
-        if action == "stop":
-            client.stop(name)
-            connector.wait_for_state("STOPPED", p["wait_timeout"])
-        elif action == "reset_offsets":
-            client.reset_offsets(name)
-        elif action == "alter_offsets":
-            client.alter_offsets(name, changes)
-        else:
-            getattr(client, action)(name)
-            connector.wait_for_state("PAUSED" if action == "pause" else "RUNNING", p["wait_timeout"])
 
 
 def main():
@@ -258,14 +229,12 @@ def main():
     if module.params["offsets"] is not None and module.params["state"] != "present":
         module.fail_json(msg="offsets applies to state=present only; state=%s takes none" % module.params["state"])
     client = ConnectClient(http_client(module, "connect_url"))
-    secrets = connection_secrets(module)
+    connector = Connector(client, module.params["name"], extra_secrets=connection_secrets(module))
     try:
-        result = run(module, client)
-    except ApiError as exc:
-        fail_api(module, exc, secrets=secrets, http_requests=client.request_count)
-    except (ConnectorError, UnsupportedFeature) as exc:
-        module.fail_json(msg=redact(str(exc), secrets), http_requests=client.request_count)
-    result["http_requests"] = client.request_count
+        result = run(module, connector)
+    except (ApiError, ConnectorError, UnsupportedFeature) as exc:
+        fail_connect(module, exc, client, connector)
+    result.update(http_requests=client.request_count, retries=client.retry_count)
     module.exit_json(**result)
 
 

@@ -60,30 +60,49 @@ options:
         type: str
         required: true
       state:
-        description: As O(kafkaops.connect.kafka_connector#module:state). Defaults to O(state).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:state),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(state) of this module applies.
         type: str
         choices: [present, running, paused, stopped, restarted, absent]
       config:
         description:
-          - As O(kafkaops.connect.kafka_connector#module:config). Required to create the connector.
+          - This connector's O(kafkaops.connect.kafka_connector#module:config), as M(kafkaops.connect.kafka_connector)
+            documents it. Required to create the connector.
         type: dict
       config_mode:
-        description: As O(kafkaops.connect.kafka_connector#module:config_mode). Defaults to O(config_mode).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:config_mode),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(config_mode) of this module applies.
         type: str
         choices: [replace, merge]
       restart_failed:
-        description: As O(kafkaops.connect.kafka_connector#module:restart_failed). Defaults to O(restart_failed).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:restart_failed),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(restart_failed) of this module applies.
         type: bool
       restart_tasks:
-        description: As O(kafkaops.connect.kafka_connector#module:restart_tasks). Defaults to O(restart_tasks).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:restart_tasks),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(restart_tasks) of this module applies.
         type: str
         choices: [all, failed]
       sensitive_keys:
-        description: As O(kafkaops.connect.kafka_connector#module:sensitive_keys). Defaults to O(sensitive_keys).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:sensitive_keys),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(sensitive_keys) of this module applies.
         type: list
         elements: str
       update_secrets:
-        description: As O(kafkaops.connect.kafka_connector#module:update_secrets). Defaults to O(update_secrets).
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:update_secrets),
+            as M(kafkaops.connect.kafka_connector) documents it.
+          - When left out, the top-level O(update_secrets) of this module applies.
         type: str
         choices: [on_change, always]
   state:
@@ -290,6 +309,15 @@ state_changed:
   type: list
   elements: str
   sample: [orders-file-sink]
+actions:
+  description:
+    - "What reached the server, connector by connector, as C(name: action); the actions are those of
+      P(kafkaops.connect.kafka_connector#module)'s RV(kafkaops.connect.kafka_connector#module:actions)."
+    - A failed task lists the writes that were made before it failed.
+  returned: always
+  type: list
+  elements: str
+  sample: ["orders-file-source: create", "orders-file-sink: update_config"]
 failures:
   description:
     - Each connector that failed, with C(name) and C(msg), and where they apply C(status), C(url),
@@ -331,7 +359,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiE
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
     ConfigModule,
     connection_secrets,
-    fail_api,
+    fail_connect,
     http_client,
     redact,
 )
@@ -458,7 +486,9 @@ def report(module, client, bulk):
         if module._diff and planned:
             change = item.connector.diff(item.plan)
             diff["before"][item.name], diff["after"][item.name] = change["before"], change["after"]
-    result["changed"] = any(entry["actions"] for entry in result["connectors"])
+    # The same ``actions`` as the single-connector modules report, each named by its connector.
+    result["actions"] = ["%s: %s" % (e["name"], a) for e in result["connectors"] for a in e["actions"]]
+    result["changed"] = bool(result["actions"])
     if module._diff:
         result["diff"] = diff
     result.update(http_requests=client.request_count, retries=client.retry_count)
@@ -473,7 +503,7 @@ def main():
         run(module, client, bulk)
     except ApiError as exc:
         # Only the first read fails the whole task this way: later failures belong to one connector.
-        fail_api(module, exc, secrets=connection_secrets(module), **report(module, client, bulk))
+        fail_connect(module, exc, client, secrets=connection_secrets(module), **report(module, client, bulk))
     result = report(module, client, bulk)
     for item in bulk.items:
         for warning in item.connector.warnings:

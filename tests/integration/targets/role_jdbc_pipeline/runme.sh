@@ -26,11 +26,6 @@ tail -3 "$verbose_log"
 if grep -qF -- "$password" "$verbose_log"; then
   grep -nF -- "$password" "$verbose_log" | cut -c1-300 >&2
   rm -f "$verbose_log"
-
-# Torn down and created again under the same name, the pipeline must start afresh: a Debezium source resuming
-# from the offsets of its deleted predecessor fails, its replication slot being new.
-playbook teardown.yml
-playbook converge.yml
   echo "the database password appeared in the output" >&2
   exit 1
 fi

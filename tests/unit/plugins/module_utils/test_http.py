@@ -12,6 +12,7 @@ import requests
 from responses import matchers
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError, HttpClient
+from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture
 
 DEAD = "http://dead.invalid:1"
 LIVE = "http://connect.test:8083"
@@ -197,3 +198,39 @@ def test_a_tls_failure_is_told_in_openssl_words_whole_with_what_to_change(http, 
     assert "TLS error: " + reason in message
     assert hint in message
     assert "HTTPSConnectionPool" not in message and "_ssl.c" not in message
+
+
+def test_a_500_refusal_in_the_services_words_is_not_retried(http):
+    # Connect refuses an offset of the wrong type with a 500 (recorded against the sandbox).
+    http.patch(LIVE + "/connectors/x/offsets", status=500, json=load_fixture("connect", "error_offset_not_a_long.json"))
+    c, delays = client(retries=5)
+    with pytest.raises(ApiError) as info:
+        c.send_json("PATCH", "/connectors/x/offsets", {"offsets": []})
+    assert info.value.status == 500
+    assert "gave up" not in str(info.value)
+    assert delays == [] and c.request_count == 1
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Request timed out",
+        # Connect 3.7+ adds what the worker was doing.
+        "Request timed out. The worker is currently ensuring membership in the cluster",
+        "IO Error trying to forward REST request: java.net.ConnectException: Connection refused",
+    ],
+)
+def test_a_500_saying_the_group_is_busy_is_retried(http, message):
+    http.get(LIVE + "/connectors", status=500, json={"error_code": 500, "message": message})
+    http.get(LIVE + "/connectors", json=["a"])
+    c, delays = client(retries=3)
+    assert c.get_json("/connectors") == ["a"]
+    assert len(delays) == 1
+
+
+def test_a_500_without_a_message_is_retried(http):
+    http.get(LIVE + "/connectors", status=500, body="<html><title>500 Server Error</title></html>")
+    http.get(LIVE + "/connectors", json=["a"])
+    c, delays = client(retries=3)
+    assert c.get_json("/connectors") == ["a"]
+    assert len(delays) == 1

@@ -10,7 +10,7 @@ __metaclass__ = type
 import pytest
 from responses import matchers
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _connector
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_plan
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connector_offsets
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
 
@@ -142,7 +142,7 @@ def test_paused_connector_is_paused_again(http):
 
 def test_null_offset_removes_only_a_known_partition():
     current = [{"partition": {"p": 1}, "offset": {"o": 5}}]
-    after, changes = kafka_connector_offsets.planned_offsets(
+    after, changes = _connector_plan.planned_offsets(
         "present", current, [{"partition": {"p": 1}, "offset": None}, {"partition": {"p": 2}, "offset": None}]
     )
     assert after == []
@@ -159,3 +159,74 @@ def test_offsets_with_reset_is_refused():
     result = run(state="reset", offsets=AT_ZERO)
     assert result.failed
     assert result["msg"] == "offsets applies to state=present only; state=reset takes none"
+
+
+# A FileStream offset whose position is not a number: Connect 4.3.1 refuses it with a 500 after the
+# connector was stopped (recorded against the sandbox: fixtures/connect/error_offset_not_a_long.json).
+NOT_A_NUMBER = [{"partition": PARTITION, "offset": {"position": "not-a-number"}}]
+
+
+def refused_alter(http):
+    http.patch(CONNECTOR + "/offsets", status=500, json=load_fixture("connect", "error_offset_not_a_long.json"))
+
+
+def sent(http, method, path):
+    return [c for c in http.calls if c.request.method == method and c.request.url.split("?")[0] == CONNECTOR + path]
+
+
+def test_a_refused_alter_is_sent_once_and_the_running_connector_is_resumed(http):
+    stopping(http, "status_running.json")
+    refused_alter(http)
+    http.put(CONNECTOR + "/resume", status=202)
+    status(http, "status_running.json", times=2)
+
+    result = run(state="present", offsets=NOT_A_NUMBER, stop_connector=True, retries=5)
+
+    assert result.failed
+    assert "expected to be a Long value" in result["msg"]
+    # The stop and the resume reached the server: the task changed the connector, and says so.
+    assert result["changed"] is True
+    assert result["actions"] == ["stop", "resume"]
+    assert "resumed" in result["msg"] and "RUNNING" in result["msg"]
+    assert len(sent(http, "PATCH", "/offsets")) == 1
+    assert result["retries"] == 0
+    assert result["http_requests"] == len(http.calls)
+
+
+def test_a_refused_alter_pauses_a_paused_connector_again(http):
+    stopping(http, "status_paused.json")
+    refused_alter(http)
+    http.put(CONNECTOR + "/pause", status=202)
+    status(http, "status_paused.json", times=2)
+
+    result = run(state="present", offsets=NOT_A_NUMBER, stop_connector=True)
+
+    assert result.failed and result["changed"] is True
+    assert result["actions"] == ["stop", "pause"]
+    assert "paused" in result["msg"] and "PAUSED" in result["msg"]
+
+
+def test_a_connector_that_cannot_be_resumed_is_said_to_be_left_stopped(http):
+    stopping(http, "status_running.json")
+    refused_alter(http)
+    http.put(CONNECTOR + "/resume", status=404, json=load_fixture("connect", "error_not_found.json"))
+
+    result = run(state="present", offsets=NOT_A_NUMBER, stop_connector=True)
+
+    assert result.failed and result["changed"] is True
+    assert result["actions"] == ["stop"]
+    assert "expected to be a Long value" in result["msg"]
+    assert "could not be resumed" in result["msg"] and "left STOPPED" in result["msg"]
+
+
+def test_a_refusal_of_a_stopped_connector_changes_nothing(http):
+    offsets(http)
+    status(http, "status_stopped.json")
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    refused_alter(http)
+
+    result = run(state="present", offsets=NOT_A_NUMBER)
+
+    assert result.failed
+    assert result["changed"] is False and result["actions"] == []
+    assert result["retries"] == 0 and result["http_requests"] == 4

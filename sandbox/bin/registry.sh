@@ -1,0 +1,83 @@
+# shellcheck shell=bash
+# Copyright (c) 2026, kafkaops.connect contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The sandbox's schema registry, sourced by sandbox/bin/sandbox: Apicurio Registry 2.4.2.Final,
+# which serves the Confluent Schema Registry API at /apis/ccompat/v7. It is built once from Maven
+# Central artifacts (sandbox/registry/pom.xml, a Quarkus fast-jar) into $CACHE/registry, and
+# rebuilt only when a file of sandbox/registry changes. The plain sandbox serves it over HTTP on
+# SANDBOX_SCHEMA_REGISTRY_PORT (18081), the secure one over HTTPS only, with the sandbox's
+# certificate, on SANDBOX_SECURE_SCHEMA_REGISTRY_PORT (18181).
+
+REGISTRY_DIR=$SANDBOX_DIR/registry
+REGISTRY_APP=$CACHE/registry/build/quarkus-app/quarkus-run.jar
+if [ -n "$SECURE" ]; then
+  REGISTRY_PORT=${SANDBOX_SECURE_SCHEMA_REGISTRY_PORT:-18181}
+else
+  REGISTRY_PORT=${SANDBOX_SCHEMA_REGISTRY_PORT:-18081}
+fi
+SERVICES="$SERVICES schema-registry"
+
+# The Confluent-compatible base URL, as modules and tests take it.
+registry_url() { echo "$SCHEME://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"; }
+
+# Maven Central's address as Maven's own super POM gives it: settings.xml mirrors every
+# repository to it (Apicurio's parent pom declares repositories we cannot reach).
+maven_central_url() {
+  local jar
+  jar=$(find "$(dirname "$(readlink -f "$(command -v mvn)")")/../lib" -name 'maven-model-builder-*.jar' | head -1)
+  [ -n "$jar" ] || die "cannot find Maven's maven-model-builder jar (for Maven Central's address)"
+  unzip -p "$jar" org/apache/maven/model/pom-4.0.0.xml | sed -n 's|.*<url>\(.*\)</url>.*|\1|p' | head -1
+}
+
+# Skipped while sandbox/registry is unchanged since the last successful build. A lock keeps two
+# sandboxes sharing the cache from building into the same folder at once.
+registry_build() {
+  local want stamp=$CACHE/registry/.built central
+  want=$(find "$REGISTRY_DIR" -type f -print0 | sort -z | xargs -0 cat | sha256sum | cut -c1-16)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$REGISTRY_APP" ]; then return 0; fi
+  command -v unzip >/dev/null || apt_install unzip
+  mkdir -p "$CACHE/registry"
+  (
+    flock 9
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$REGISTRY_APP" ]; then exit 0; fi
+    log "building the schema registry (Apicurio Registry) with Maven: the first build downloads about 210 MB and takes 2-4 minutes"
+    central=$(maven_central_url)
+    rm -rf "${CACHE:?}/registry/build"
+    SANDBOX_MAVEN_CENTRAL=$central mvn -B -q -s "$REGISTRY_DIR/settings.xml" -f "$REGISTRY_DIR/pom.xml" \
+      -Dsandbox.cache="$CACHE" package >"$CACHE/registry/maven.log" 2>&1 || {
+      tail -20 "$CACHE/registry/maven.log" >&2
+      die "Maven could not build the schema registry; full log: $CACHE/registry/maven.log"
+    }
+    echo "$want" >"$stamp"
+  ) 9>"$CACHE/registry/.lock"
+}
+
+registry_start() {
+  if running_pid schema-registry >/dev/null; then log "schema-registry already running"; return 0; fi
+  local conf=$RUN/conf/schema-registry.properties tls="" http_port=$REGISTRY_PORT
+  if [ -n "$SECURE" ]; then
+    http_port=0
+    # HTTPS only: no plain listener next to it.
+    tls="quarkus.http.ssl-port=$REGISTRY_PORT
+quarkus.http.insecure-requests=disabled
+quarkus.http.ssl.certificate.files=$RUN/tls/server.crt
+quarkus.http.ssl.certificate.key-files=$RUN/tls/server.key"
+  fi
+  sed -e "s|@HTTP_PORT@|$http_port|" -e "/@TLS@/{
+r /dev/stdin
+d
+}" "$REGISTRY_DIR/registry.properties" <<<"$tls" >"$conf"
+  mkdir -p "$RUN/tmp/schema-registry"
+  log "starting schema-registry on $(registry_url)"
+  setsid java "$(marker schema-registry)" -Xms64m -Xmx"$JAVA_HEAP" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Djava.io.tmpdir="$RUN/tmp/schema-registry" -Dquarkus.config.locations="$conf" \
+    -jar "$REGISTRY_APP" >>"$(log_file schema-registry)" 2>&1 </dev/null &
+  echo $! >"$(pid_file schema-registry)"
+}
+
+registry_curl() {
+  if [ -n "$SECURE" ]; then curl --cacert "$RUN/tls/ca.crt" "$@"; else curl "$@"; fi
+}
+
+registry_ready() { registry_curl -sf -m 5 -o /dev/null "$(registry_url)/subjects"; }
