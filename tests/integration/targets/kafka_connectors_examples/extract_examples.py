@@ -8,6 +8,7 @@ the sandbox's files directory. Anything else in the examples runs exactly as a r
 """
 
 import ast
+import os
 import sys
 
 import yaml
@@ -32,11 +33,15 @@ def main(module_path, sandbox_config, out_path):
         ("/tmp/", sandbox["sandbox_files_dir"] + "/"),
     ):
         text = text.replace(documented, local)
-    for task in yaml.safe_load(text):
-        if "kafkaops.connect.kafka_connectors" not in task:
-            raise SystemExit(
-                "example %r does not call kafkaops.connect.kafka_connectors by its FQCN" % task.get("name")
-            )
+    # The module's own examples call it by its FQCN; the others only show what to do with its result.
+    fqcn = "kafkaops.connect." + os.path.splitext(os.path.basename(module_path))[0]
+    tasks = yaml.safe_load(text)
+    if not any(fqcn in task for task in tasks):
+        raise SystemExit("no example calls %s by its FQCN" % fqcn)
+    for task in tasks:
+        short = [key for key in task if key.startswith("kafka_")]
+        if short:
+            raise SystemExit("example %r calls %s without its FQCN" % (task.get("name"), short[0]))
     with open(out_path, "w", encoding="utf-8") as out:
         out.write(text)
 
