@@ -136,8 +136,9 @@ REST_TARGETS := kafka_rest_topic_info kafka_rest_produce kafka_rest_consume
 integration: copy sandbox-up
 	@mkdir -p $(LOGS)
 	$(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
+	@SANDBOX=$(SANDBOX) bash scripts/schema_registry_urls.sh >>$(COPY)/tests/integration/integration_config.yml
 	@seed=$$(od -An -tx1 -N6 /dev/urandom | tr -d ' \n'); \
-	for kind in password header config; do echo "it_secret_$$kind: kafkaops-it-$$kind-$$seed"; done \
+	for kind in password header config export file; do echo "it_secret_$$kind: kafkaops-it-$$kind-$$seed"; done \
 		>>$(COPY)/tests/integration/integration_config.yml
 	@sed -n 's/^\(it_secret_[a-z]*\|sandbox_pg_password\): *//p' $(COPY)/tests/integration/integration_config.yml \
 		>$(LOGS)/integration.secrets

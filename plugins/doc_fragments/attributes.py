@@ -39,6 +39,16 @@ attributes:
       - kafkaops.connect.rest_proxy
 """
 
+    ACTION_GROUP_SCHEMA_REGISTRY = r"""
+options: {}
+attributes:
+  action_group:
+    description: Use C(group/kafkaops.connect.schema_registry) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - kafkaops.connect.schema_registry
+"""
+
     INFO_MODULE = r"""
 options: {}
 attributes:

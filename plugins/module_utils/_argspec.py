@@ -65,6 +65,54 @@ def connector_argument_spec(defaults=True):
     )
 
 
+# What plain_items understands of a sub-option's spec; anything else leaves the check to Ansible.
+_PLAIN_SPEC_KEYS = frozenset(("type", "choices", "required", "elements", "no_log"))
+_PLAIN_TYPES = {"str": str, "bool": bool, "dict": dict, "list": list}
+
+
+def plain_items(items, options):
+    """True when every item of a ``list`` of ``dict`` option with sub-``options`` is already what
+    Ansible's own validation would leave: a dict of known keys, each value None or of its type
+    and among its choices, every required key given. Such items need no conversion, so checking
+    each of thousands of them again (and deep-copying them) can be skipped; on anything else,
+    however small, the caller lets Ansible validate them, so that its conversions and its error
+    messages stay exactly Ansible's.
+    """
+    checks = []
+    for key, spec in options.items():
+        if not set(spec) <= _PLAIN_SPEC_KEYS or spec.get("no_log") or spec.get("type", "str") not in _PLAIN_TYPES:
+            return False
+        if spec.get("elements", "str") != "str":
+            return False
+        checks.append((key, _PLAIN_TYPES[spec.get("type", "str")], spec.get("choices"), spec.get("required", False)))
+    known = frozenset(options)
+    if not isinstance(items, list):
+        return False
+    for item in items:
+        if not isinstance(item, dict) or not known.issuperset(item):
+            return False
+        for key, kind, choices, required in checks:
+            value = item.get(key)
+            if value is None:
+                if required:
+                    return False
+                continue
+            if not isinstance(value, kind) or (choices is not None and value not in choices):
+                return False
+            if kind is list and not all(isinstance(v, str) for v in value):
+                return False
+    return True
+
+
+def complete_items(items, options):
+    """``items`` with every sub-option they leave out set to None, as Ansible's validation does
+    for options without a default."""
+    for item in items:
+        for key in options:
+            item.setdefault(key, None)
+    return items
+
+
 def rest_proxy_argument_spec(**extra):
     """Options of the ``rest_proxy`` action group: where the REST Proxy is and which API it speaks."""
     spec = http_argument_spec()
@@ -78,5 +126,13 @@ def rest_proxy_argument_spec(**extra):
         v3_base_path=dict(type="str", default="/v3"),
         cluster_id=dict(type="str"),
     )
+    spec.update(extra)
+    return spec
+
+
+def schema_registry_argument_spec(**extra):
+    """Options of the ``schema_registry`` action group: where the schema registry is."""
+    spec = http_argument_spec()
+    spec.update(schema_registry_url=dict(type="list", elements="str", default=["http://localhost:8081"]))
     spec.update(extra)
     return spec

@@ -17,6 +17,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import fnmatch
+import functools
 import re
 
 # The same text as _runtime.MASK, so a masked value looks alike wherever it is shown.
@@ -85,10 +86,16 @@ def strip_server_keys(config):
 def is_secret_key(key, sensitive_keys=()):
     """True for keys whose values must never be shown: password, secret, token, credentials,
     ``*.key``, and the user's ``sensitive_keys`` (exact names or shell-style patterns)."""
+    return _is_secret_key(key, tuple(sensitive_keys or ()))
+
+
+# A task with thousands of connectors shares a few dozen distinct keys: decide each key once.
+@functools.lru_cache(maxsize=8192)
+def _is_secret_key(key, sensitive_keys):
     lowered = key.lower()
     if any(word in lowered for word in _SECRET_WORDS) or lowered.endswith(".key"):
         return True
-    return any(fnmatch.fnmatchcase(key, pattern) for pattern in sensitive_keys or ())
+    return any(fnmatch.fnmatchcase(key, pattern) for pattern in sensitive_keys)
 
 
 def is_server_masked(value):
@@ -105,19 +112,21 @@ def mask_config(config, sensitive_keys=()):
     """A copy of ``config`` that is safe to show."""
     if config is None:
         return None
+    sensitive_keys = tuple(sensitive_keys or ())
     return dict(
-        (k, MASK if v is not None and is_secret_key(k, sensitive_keys) and not is_placeholder(v) else v)
+        (k, MASK if v is not None and _is_secret_key(k, sensitive_keys) and not is_placeholder(v) else v)
         for k, v in config.items()
     )
 
 
 def secret_values(config, sensitive_keys=()):
     """The secret strings in ``config``: what must be redacted from anything a server says."""
+    sensitive_keys = tuple(sensitive_keys or ())
     return sorted(
         set(
             v
             for k, v in (config or {}).items()
-            if isinstance(v, str) and v and is_secret_key(k, sensitive_keys) and not is_placeholder(v)
+            if isinstance(v, str) and v and _is_secret_key(k, sensitive_keys) and not is_placeholder(v)
         )
     )
 
@@ -150,6 +159,9 @@ def diff_config(desired, current, mode="replace", sensitive_keys=(), update_secr
                 target[key] = value
     else:
         target = dict((k, v) for k, v in desired.items() if v is not None)
+        if target == current:
+            # The usual case of a no-change run, decided without looking at each key.
+            return target, {}
 
     changes = {}
     for key in sorted(set(target) | set(current)):

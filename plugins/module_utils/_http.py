@@ -341,12 +341,25 @@ class HttpClient:
         return decode_json(self.request(method, path, json_body=body, ok=ok, **kwargs))
 
 
+_NOT_JSON = object()
+
+
+def _json_of(response):
+    """The decoded JSON body, or ``_NOT_JSON``; decoded once however often asked, since the
+    first answer is checked for JSON before it is read, and a listing of thousands of
+    connectors is megabytes of it."""
+    decoded = getattr(response, "_kafkaops_json", _NOT_JSON)
+    if decoded is _NOT_JSON:
+        try:
+            decoded = response.json()
+        except ValueError:
+            return _NOT_JSON
+        response._kafkaops_json = decoded
+    return decoded
+
+
 def _is_json(response):
-    try:
-        response.json()
-    except ValueError:
-        return False
-    return True
+    return _json_of(response) is not _NOT_JSON
 
 
 def decode_json(response):
@@ -355,15 +368,15 @@ def decode_json(response):
     so no caller meets a raw ``ValueError``."""
     if response.status_code == 204 or not response.content:
         return None
-    try:
-        return response.json()
-    except ValueError:
+    decoded = _json_of(response)
+    if decoded is _NOT_JSON:
         raise ApiError(
             response.request.method,
             response.request.url,
             response.status_code,
             "expected a JSON body, got: %s" % summarize_text(response.text),
-        ) from None
+        )
+    return decoded
 
 
 def _describe_request_error(exc):

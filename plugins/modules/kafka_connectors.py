@@ -180,6 +180,22 @@ options:
     description: Seconds to wait, for all connectors together, with O(wait=true).
     type: int
     default: 120
+  return_connectors:
+    description:
+      - Which connectors RV(connectors) lists.
+      - V(changed) lists only the connectors that this run changed (in check mode, would
+        change) or that failed; RV(counts) counts them all. Its cost grows with the number of
+        changes, not with the number of connectors, so a run that changes nothing returns
+        next to nothing, however many connectors are listed.
+      - V(all) lists every connector, changed or not, with its config, state and tasks, as
+        before 0.2.0. The result, and the time Ansible spends on it, then grows with every
+        connector listed; C(docs/performance.md) gives the measured cost.
+      - RV(created), RV(updated), RV(deleted), RV(state_changed), RV(failures) and RV(counts)
+        are the same with both.
+    type: str
+    choices: [changed, all]
+    default: changed
+    version_added: 0.2.0
   fail_fast:
     description:
       - V(false) applies every connector that can be applied, then fails listing each failure.
@@ -240,8 +256,9 @@ EXAMPLES = r"""
 RETURN = r"""
 connectors:
   description:
-    - Every listed connector, in the order given, then every pruned one, as
-      M(kafkaops.connect.kafka_connect_info) returns them, with the actions of this run.
+    - The connectors this run changed (in check mode, would change) or that failed, or with
+      O(return_connectors=all) every listed connector; in the order given, then every pruned
+      one, as M(kafkaops.connect.kafka_connect_info) returns them, with the actions of this run.
     - In check mode, with O(wait=false), or for a connector not waited for, C(state) is the state asked for.
     - A connector absent after the run has only C(name) and C(actions).
   returned: always
@@ -327,6 +344,18 @@ failures:
   type: list
   elements: dict
   sample: [{"name": "orders-file-source", "msg": "connector orders-file-source failed: task 0 FAILED on worker ..."}]
+counts:
+  description:
+    - How many connectors the task handled (C(total), the listed and the pruned ones), and of
+      them how many were C(changed), C(unchanged), C(created), C(updated), C(deleted),
+      C(state_changed) and C(failed); in check mode, what would be.
+    - The same whatever O(return_connectors) is.
+  returned: always
+  type: dict
+  version_added: 0.2.0
+  sample:
+    {"total": 1000, "changed": 2, "unchanged": 998, "created": 1, "updated": 1, "deleted": 0, "state_changed": 0,
+     "failed": 0}
 would_delete:
   description: The connectors a refused prune would have deleted.
   returned: when a prune is refused because of O(prune_max)
@@ -345,6 +374,8 @@ retries:
   sample: 0
 """
 
+
+from collections import Counter
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan
@@ -383,6 +414,7 @@ def argument_spec():
         wait=dict(type="bool", default=True),
         wait_timeout=dict(type="int", default=120),
         fail_fast=dict(type="bool", default=False),
+        return_connectors=dict(type="str", choices=["changed", "all"], default="changed"),
         **defaults,
     )
 
@@ -396,8 +428,7 @@ def items_of(module, client):
         module.fail_json(msg="prune_max must be -1 (no limit) or more, got %s" % p["prune_max"])
     if p["wait"] and p["wait_timeout"] <= 0:
         module.fail_json(msg="wait_timeout must be a positive number of seconds, or set wait=false")
-    names = [entry["name"] for entry in p["connectors"]]
-    repeated = sorted(set(n for n in names if names.count(n) > 1))
+    repeated = sorted(n for n, times in Counter(entry["name"] for entry in p["connectors"]).items() if times > 1)
     if repeated:
         module.fail_json(msg="connector names must be unique; listed more than once: %s" % ", ".join(repeated))
     items = []
@@ -416,9 +447,11 @@ def items_of(module, client):
             module.fail_json(msg=exc.msg)
         if config is not None:
             # The invocation echoed in results must not carry the secrets either.
-            entry["config"] = cmp.mask_config(config, opts["sensitive_keys"])
+            entry["config"] = cmp.mask_config(config, p["sensitive_keys"] + (entry["sensitive_keys"] or []))
         wish = _connector_plan.Wish(entry["name"], config=config, **opts)
         items.append(Item(connector(module, client, entry["name"], opts), wish))
+    # Each listed config is masked once, here, not again when the task ends.
+    module.configs_masked()
     return items
 
 
@@ -464,20 +497,19 @@ def run(module, client, bulk):
 
 
 def report(module, client, bulk):
+    """The result: names and counts of every connector, the view of those that changed or failed
+    (of every one with ``return_connectors=all``)."""
     applied = not module.check_mode
+    every = module.params["return_connectors"] == "all"
     result = dict(connectors=[], created=[], updated=[], deleted=[], state_changed=[], failures=bulk.failures)
     diff = {"before": {}, "after": {}}
+    changed = 0
     for item in bulk.items:
         planned = item.plan.actions if item.plan else []
         actions = list(item.connector.done) if applied else planned
-        if item.plan is None or not planned or item.waited or item.failure:
-            view = item.connector.view()
-        else:
-            view = item.connector.predicted_view(item.plan)
-        entry = dict(view, name=item.name, actions=actions)
-        if item.failure:
-            entry["failed"] = item.failure["msg"]
-        result["connectors"].append(entry)
+        changed += bool(actions)
+        if every or actions or item.failure:
+            result["connectors"].append(entry_of(item, actions))
         for key, wanted in (("created", ("create",)), ("updated", ("update_config",)), ("deleted", ("delete",))):
             if any(a in wanted for a in actions):
                 result[key].append(item.name)
@@ -486,13 +518,34 @@ def report(module, client, bulk):
         if module._diff and planned:
             change = item.connector.diff(item.plan)
             diff["before"][item.name], diff["after"][item.name] = change["before"], change["after"]
-    # The same ``actions`` as the single-connector modules report, each named by its connector.
+    # The same ``actions`` as the single-connector modules report, each named by its connector: every
+    # connector with an action is in ``connectors``, whatever return_connectors is.
     result["actions"] = ["%s: %s" % (e["name"], a) for e in result["connectors"] for a in e["actions"]]
-    result["changed"] = bool(result["actions"])
+    result["changed"] = changed > 0
+    result["counts"] = dict(
+        total=len(bulk.items),
+        changed=changed,
+        unchanged=len(bulk.items) - changed,
+        failed=len(result["failures"]),
+        **dict((key, len(result[key])) for key in ("created", "updated", "deleted", "state_changed")),
+    )
     if module._diff:
         result["diff"] = diff
     result.update(http_requests=client.request_count, retries=client.retry_count)
     return result
+
+
+def entry_of(item, actions):
+    """One connector of RV(connectors): as the server describes it, or as the plan will leave it."""
+    planned = item.plan.actions if item.plan else []
+    if item.plan is None or not planned or item.waited or item.failure:
+        view = item.connector.view()
+    else:
+        view = item.connector.predicted_view(item.plan)
+    entry = dict(view, name=item.name, actions=actions)
+    if item.failure:
+        entry["failed"] = item.failure["msg"]
+    return entry
 
 
 def main():

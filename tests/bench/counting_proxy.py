@@ -16,7 +16,28 @@ from urllib.parse import urlsplit
 _HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
 
 
-class CountingProxy:
+class LoopbackServer:
+    """A ThreadingHTTPServer on 127.0.0.1 (``self.server``) served from a thread while in ``with``."""
+
+    def serve(self, handler, port):
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.server.daemon_threads = True
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self):
+        return "http://127.0.0.1:%d" % self.server.server_address[1]
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class CountingProxy(LoopbackServer):
     """``with CountingProxy(upstream, port) as proxy:`` then ``proxy.url``, ``proxy.count``, ``proxy.reset()``."""
 
     def __init__(self, upstream, port=0):
@@ -49,14 +70,8 @@ class CountingProxy:
 
             do_GET = do_PUT = do_POST = do_DELETE = do_PATCH = _forward
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.server.daemon_threads = True
+        self.serve(Handler, port)
         self._local = threading.local()
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self):
-        return "http://127.0.0.1:%d" % self.server.server_address[1]
 
     @property
     def count(self):
@@ -88,11 +103,3 @@ class CountingProxy:
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()

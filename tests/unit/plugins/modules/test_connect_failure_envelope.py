@@ -14,6 +14,7 @@ import re
 import pytest
 
 from ansible_collections.kafkaops.connect.plugins.modules import (
+    kafka_connect_export,
     kafka_connect_info,
     kafka_connector,
     kafka_connector_offsets,
@@ -26,6 +27,7 @@ CONFIG = {"connector.class": "FileStreamSource", "file": "/tmp/x", "topic": "x"}
 
 TASKS = [
     (kafka_connect_info.main, {}),
+    (kafka_connect_export.main, {}),
     (kafka_connector.main, {"name": "orders", "config": CONFIG}),
     (kafka_connector_offsets.main, {"name": "orders"}),
     (kafka_connectors.main, {"connectors": [{"name": "orders", "config": CONFIG}]}),

@@ -12,6 +12,7 @@ import json
 import pytest
 from responses import matchers
 
+from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_bulk, _connector_plan
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connectors
 from ansible_collections.kafkaops.connect.tests.unit.conftest import FakeTime, load_fixture, run_module
@@ -68,14 +69,151 @@ def run(check_mode=False, diff=False, **args):
     return run_module(kafka_connectors.main, args, check_mode=check_mode, diff=diff)
 
 
-def test_no_change_of_many_connectors_is_one_request(http):
+def test_no_change_of_many_connectors_is_one_request_and_returns_counts_only(http):
     names = ["c%02d" % i for i in range(30)]
     server(http, dict((n, (stored(n), "RUNNING")) for n in names))
     result = run(state="running", connectors=[{"name": n, "config": config(n)} for n in names])
     assert result["changed"] is False
     assert result["http_requests"] == 1
+    assert result["connectors"] == []
+    assert result["counts"] == {
+        "total": 30,
+        "changed": 0,
+        "unchanged": 30,
+        "created": 0,
+        "updated": 0,
+        "deleted": 0,
+        "state_changed": 0,
+        "failed": 0,
+    }
+
+
+def test_return_connectors_all_lists_every_connector_with_its_config_and_tasks(http):
+    names = ["c%02d" % i for i in range(30)]
+    server(http, dict((n, (stored(n), "RUNNING")) for n in names))
+    result = run(state="running", return_connectors="all", connectors=[{"name": n, "config": config(n)} for n in names])
+    assert result["changed"] is False
+    assert result["http_requests"] == 1
     assert [c["name"] for c in result["connectors"]] == names
     assert all(c["actions"] == [] and c["state"] == "RUNNING" for c in result["connectors"])
+    assert result["connectors"][3]["config"] == stored("c03")
+    assert result["connectors"][3]["tasks"] == [
+        {"id": 0, "state": "RUNNING", "worker_id": "127.0.0.1:8083", "trace": None}
+    ]
+    assert result["counts"]["unchanged"] == 30
+
+
+@pytest.mark.parametrize("shown", ["changed", "all"])
+def test_changed_failed_and_unchanged_connectors_by_return_connectors(http, shown):
+    server(http, {n: (stored(n), "RUNNING") for n in ("same", "moved", "gone", "broken")})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.put(URL + "/connectors/moved/config", status=200, json={})
+    http.delete(URL + "/connectors/gone", status=204)
+    http.put(URL + "/connectors/broken/pause", status=404, json={"error_code": 404, "message": "gone meanwhile"})
+    result = run(
+        wait=False,
+        return_connectors=shown,
+        connectors=[
+            {"name": "same", "config": config("same")},
+            {"name": "moved", "config": config("moved", topic="moved-v2")},
+            {"name": "gone", "state": "absent"},
+            {"name": "broken", "state": "paused"},
+        ],
+    )
+    assert result.failed and result["changed"] is True
+    listed = ["same", "moved", "gone", "broken"] if shown == "all" else ["moved", "gone", "broken"]
+    assert [c["name"] for c in result["connectors"]] == listed
+    by_name = dict((c["name"], c) for c in result["connectors"])
+    assert by_name["moved"]["actions"] == ["update_config"]
+    assert by_name["moved"]["config"]["topic"] == "moved-v2"
+    assert by_name["gone"] == {"name": "gone", "actions": ["delete"]}
+    assert "gone meanwhile" in by_name["broken"]["failed"]
+    # The lists and counts do not depend on return_connectors.
+    assert (result["updated"], result["deleted"], [f["name"] for f in result["failures"]]) == (
+        ["moved"],
+        ["gone"],
+        ["broken"],
+    )
+    assert result["counts"] == {
+        "total": 4,
+        "changed": 2,
+        "unchanged": 2,
+        "created": 0,
+        "updated": 1,
+        "deleted": 1,
+        "state_changed": 0,
+        "failed": 1,
+    }
+
+
+def test_check_mode_lists_and_counts_what_would_change(http):
+    server(http, {"same": (stored("same"), "RUNNING"), "old": (stored("old"), "RUNNING")})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    result = run(
+        check_mode=True,
+        prune=True,
+        connectors=[{"name": "same", "config": config("same")}, {"name": "new", "config": config("new")}],
+    )
+    assert [(c["name"], c["actions"]) for c in result["connectors"]] == [("new", ["create"]), ("old", ["delete"])]
+    assert result["connectors"][0]["state"] == "RUNNING"
+    assert (result["counts"]["total"], result["counts"]["created"], result["counts"]["deleted"]) == (3, 1, 1)
+    assert result["counts"]["unchanged"] == 1
+
+
+def test_masking_decides_each_key_once_and_still_follows_each_items_sensitive_keys(http):
+    """The secret-key check is cached per key and pattern list: the same key is masked for the
+    connector whose sensitive_keys name it, and shown for the one whose do not."""
+    names = ["s%02d" % i for i in range(20)]
+    extra = {"vendor.auth.blob": "hunter2-blob"}
+    server(http, dict((n, (stored(n, **extra), "RUNNING")) for n in names))
+    connectors = [
+        {"name": n, "config": config(n, **extra), "sensitive_keys": ["vendor.auth.*"] if i % 2 else []}
+        for i, n in enumerate(names)
+    ]
+    cmp._is_secret_key.cache_clear()
+    result = run(return_connectors="all", connectors=connectors)
+    assert result["changed"] is False
+    shown = [c["config"]["vendor.auth.blob"] for c in result["connectors"]]
+    assert shown == ["hunter2-blob" if i % 2 == 0 else "********" for i in range(20)]
+    echoed = [c["config"]["vendor.auth.blob"] for c in result["invocation"]["module_args"]["connectors"]]
+    assert echoed == shown
+    # 20 connectors with 6 keys each, 2 pattern lists: at most 2 x 6 distinct checks, not one per value.
+    assert cmp._is_secret_key.cache_info().misses <= 12
+
+
+def test_items_ansible_would_convert_are_still_converted(http):
+    server(http, {"a": (stored("a"), "RUNNING")})
+    # "yes" is not plain (a string for a bool), so Ansible validates and converts every item.
+    result = run(
+        state="running",
+        return_connectors="all",
+        connectors=[{"name": "a", "config": config("a"), "restart_failed": "yes"}],
+    )
+    assert not result.failed
+    assert result["invocation"]["module_args"]["connectors"][0]["restart_failed"] is True
+    assert result["counts"]["unchanged"] == 1
+
+
+@pytest.mark.parametrize(
+    "item, message",
+    [
+        (
+            {"name": "a", "state": "runing"},
+            "value of state must be one of: present, running, paused, stopped, restarted, absent, got: runing "
+            "found in connectors",
+        ),
+        ({"name": "a", "sate": "running"}, "Unsupported parameters for (basic.py) module: connectors.sate."),
+        ({"state": "running"}, "missing required arguments: name found in connectors"),
+        ({"name": "a", "config": ["x"]}, "argument 'config' is of type list found in 'connectors'"),
+    ],
+)
+def test_a_wrong_item_gets_ansibles_own_message(item, message):
+    plain = [{"name": "c%04d" % i, "config": config("c%04d" % i)} for i in range(50)]
+    result = run(connectors=plain + [item])
+    assert result.failed
+    assert message in result["msg"]
+    # The echoed arguments are every item as given, not the set-aside empty list.
+    assert len(result["invocation"]["module_args"]["connectors"]) == 51
 
 
 def test_create_update_and_pause_in_one_pass_waiting_with_one_request_per_round(http):
@@ -134,7 +272,8 @@ def test_prune_deletes_only_unlisted_connectors_within_the_globs(http):
     )
     assert result["changed"] is True
     assert result["deleted"] == ["orders-old", "orders-older"]
-    assert [c["name"] for c in result["connectors"]] == ["keep", "orders-old", "orders-older"]
+    assert [c["name"] for c in result["connectors"]] == ["orders-old", "orders-older"]
+    assert result["counts"]["total"] == 3
 
 
 def test_prune_over_the_limit_fails_before_any_write(http):
@@ -207,7 +346,9 @@ def test_invalid_config_with_fail_fast_writes_nothing(http):
 def test_fail_fast_sends_no_write_after_the_first_failure(http):
     server(http, {"a": (stored("a"), "RUNNING"), "b": (stored("b"), "RUNNING")})
     http.put(URL + "/connectors/a/pause", status=404, json={"error_code": 404, "message": "gone"})
-    result = run(state="paused", fail_fast=True, parallel=1, connectors=[{"name": "a"}, {"name": "b"}])
+    result = run(
+        state="paused", fail_fast=True, parallel=1, return_connectors="all", connectors=[{"name": "a"}, {"name": "b"}]
+    )
     assert result.failed
     assert result["changed"] is False
     assert result["connectors"][1]["actions"] == []
