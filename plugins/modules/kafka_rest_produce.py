@@ -134,6 +134,9 @@ options:
   value_schema_id:
     description:
       - Id of a registered schema for the values, instead of O(value_schema).
+      - Such as the RV(kafkaops.connect.kafka_schema#module:id) of a C(kafkaops.connect.kafka_schema) task that
+        registered it, so that a playbook registers a schema once, under the compatibility rules of its subject,
+        and produces by id. The proxy must use the same schema registry.
     type: int
   batch_size:
     description:
@@ -213,6 +216,26 @@ EXAMPLES = r"""
     records:
       - value: {id: 1, name: Ada}
       - value: {id: 2, name: Grace}
+
+- name: Register the value schema once (kafkaops.connect.kafka_schema), under BACKWARD compatibility
+  kafkaops.connect.kafka_schema:
+    schema_registry_url: http://localhost:8081
+    subject: customers-value
+    compatibility: BACKWARD
+    schema:
+      type: record
+      name: Customer
+      fields: [{name: id, type: int}, {name: name, type: string}]
+  register: customer_schema
+
+- name: Then produce Avro values by the schema's id
+  kafkaops.connect.kafka_rest_produce:
+    rest_proxy_url: http://localhost:8082
+    topic: customers
+    format: avro
+    value_schema_id: "{{ customer_schema.id }}"
+    records:
+      - value: {id: 3, name: Barbara}
 
 - name: Bytes from a file through Confluent v3, by registered schema id for the key
   kafkaops.connect.kafka_rest_produce:
