@@ -34,13 +34,14 @@ MOLECULE_SCENARIOS = $(notdir $(patsubst %/molecule.yml,%,$(wildcard extensions/
 ANSIBLE_ENV = ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.build ANSIBLE_FORCE_COLOR=$${ANSIBLE_FORCE_COLOR:-0} \
 	ANSIBLE_NOCOLOR=$${ANSIBLE_NOCOLOR:-1} ANSIBLE_PYTHON_INTERPRETER=$(BIN)/python
 
-.PHONY: help demo test lint docs sanity unit integration molecule build-check bench secure-test \
+.PHONY: help demo test test-matrix lint docs sanity unit integration molecule build-check bench secure-test \
 	demo-verbose secrets-scan logs-reset sandbox-up sandbox-down sandbox-status venv link copy clean
 
 help:
 	@echo "make demo          start the sandbox, provision both pipelines with site.yml, show data flowing, re-run: no change"
 	@echo "make test          lint, sanity, unit, integration, molecule and the build check (starts the sandbox)"
 	@echo "make lint | sanity | unit | integration | molecule | build-check | bench | secure-test"
+	@echo "make test-matrix   unit tests, sanity and one integration target on each later ansible-core release"
 	@echo "make docs          the collection's HTML documentation (antsibull-docs, offline) in .build/docs/html"
 	@echo "make demo SECURE=1 the demo against the secure sandbox (HTTPS, basic auth, client certificates)"
 	@echo "make demo-verbose  the demo at -vvv with diffs, logged for the secrets scan"
@@ -49,7 +50,7 @@ help:
 
 # ------------------------------------------------------------------ set-up
 
-$(VENV)/.installed: requirements-dev.txt requirements.txt
+$(VENV)/.installed: requirements-dev.txt requirements-test.txt requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "python3 is required"; exit 1; }
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
 		echo "installing python3-venv"; \
@@ -89,7 +90,7 @@ sandbox-status:
 
 # ------------------------------------------------------------------ tests
 
-test: logs-reset lint sanity unit build-check integration molecule secure-test demo-verbose secrets-scan
+test: logs-reset lint sanity unit build-check integration molecule secure-test test-matrix demo-verbose secrets-scan
 	@echo "make test: all suites passed"
 
 logs-reset:
@@ -115,12 +116,14 @@ docs: venv link
 # scripts/ansible_test_pip_bootstrap.py stands in for it (see its docstring).
 ANSIBLE_TEST_CACHE := $(HOME)/.ansible/test/cache
 
+# $(call pip_bootstrap,VENV): put the stand-in where the ansible-test of VENV looks for it.
+pip_bootstrap = mkdir -p $(ANSIBLE_TEST_CACHE) && pip_version=$$(sed -n "s/^ *pip='\([0-9.]*\)',/\1/p" \
+	$(1)/lib/python*/site-packages/ansible_test/_internal/python_requirements.py | head -1) && \
+	cp scripts/ansible_test_pip_bootstrap.py $(ANSIBLE_TEST_CACHE)/get_pip_$${pip_version//./_}.py
+
 sanity: copy
 	@command -v shellcheck >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null; }
-	@mkdir -p $(ANSIBLE_TEST_CACHE)
-	@pip_version=$$(sed -n "s/^ *pip='\([0-9.]*\)',/\1/p" \
-		$(VENV)/lib/python*/site-packages/ansible_test/_internal/python_requirements.py | head -1); \
-	cp scripts/ansible_test_pip_bootstrap.py $(ANSIBLE_TEST_CACHE)/get_pip_$${pip_version//./_}.py
+	@$(call pip_bootstrap,$(VENV))
 	cd $(COPY) && $(BIN)/ansible-test sanity --local --python $(PY_VERSION) --color no
 
 unit: venv link
@@ -133,15 +136,14 @@ REST_TARGETS := kafka_rest_topic_info kafka_rest_produce kafka_rest_consume
 
 # tests/integration/integration.cfg turns on -vvv and diffs in every target; the secrets given to
 # the targets are fresh for each run, so that the scan looks for values no earlier run left behind.
+# $(call integration_config,SUITE) writes the config and lists its secrets in LOGS/SUITE.secrets.
+# The schema targets also get sandbox_schema_registry_urls (scripts/schema_registry_urls.sh).
+integration_config = $(SANDBOX) vars | $(BIN)/python .ci/integration_config.py \
+	$(COPY)/tests/integration/integration_config.yml $(LOGS)/$(1).secrets && \
+	SANDBOX=$(SANDBOX) bash scripts/schema_registry_urls.sh >>$(COPY)/tests/integration/integration_config.yml
 integration: copy sandbox-up
 	@mkdir -p $(LOGS)
-	$(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
-	@SANDBOX=$(SANDBOX) bash scripts/schema_registry_urls.sh >>$(COPY)/tests/integration/integration_config.yml
-	@seed=$$(od -An -tx1 -N6 /dev/urandom | tr -d ' \n'); \
-	for kind in password header config export file; do echo "it_secret_$$kind: kafkaops-it-$$kind-$$seed"; done \
-		>>$(COPY)/tests/integration/integration_config.yml
-	@sed -n 's/^\(it_secret_[a-z]*\|sandbox_pg_password\): *//p' $(COPY)/tests/integration/integration_config.yml \
-		>$(LOGS)/integration.secrets
+	$(call integration_config,integration)
 	@urls="$$($(SANDBOX) rest-proxy-urls)"; targets="$(TARGETS)"; \
 	if [ -n "$$urls" ]; then \
 		echo "== REST Proxy targets run against: $$urls"; \
@@ -198,6 +200,44 @@ build-check: venv sandbox-up
 		| grep '"version"' >/dev/null && echo "kafkaops.connect.kafka_connect_info from the installed copy: ok"
 	@ls -l $(DIST)/kafkaops-connect-*.tar.gz | awk '{print "artifact:", $$NF, $$5, "bytes"}'
 	$(BIN)/python .ci/artifact_files.py $(DIST)/kafkaops-connect-*.tar.gz
+
+# ------------------------------------------------------------------ ansible-core versions
+
+# meta/runtime.yml promises ansible-core >= 2.19; the suites above run on the 2.19 of
+# requirements-dev.txt. test-matrix runs the unit tests, ansible-test sanity and one integration
+# target (a different one on each) on every later minor release, pinned in requirements-core-<minor>.txt,
+# in a venv of its own under .build/matrix, each on a Python that release supports (found by
+# .ci/find-python: on PATH or in pyenv).
+MATRIX := 2.20 2.21
+MATRIX_PYTHON_2.20 := 3.12
+MATRIX_PYTHON_2.21 := 3.13
+MATRIX_TARGET_2.20 := kafka_connectors
+MATRIX_TARGET_2.21 := kafka_connector
+MATRIX_VENV = $(CURDIR)/.build/matrix/core-$(1)
+.PRECIOUS: .build/matrix/core-%/.installed
+
+.build/matrix/core-%/.installed: requirements-core-%.txt requirements-test.txt requirements.txt
+	@python=$$(.ci/find-python $(MATRIX_PYTHON_$*)) && rm -rf $(@D) && $$python -m venv $(@D)
+	$(@D)/bin/pip install -q --upgrade pip
+	$(@D)/bin/pip install -q -r requirements-core-$*.txt
+	@touch $@
+
+test-matrix: $(addprefix matrix-,$(MATRIX))
+
+matrix-%: .build/matrix/core-%/.installed link copy sandbox-up
+	@mkdir -p $(LOGS)
+	@$(call pip_bootstrap,$(call MATRIX_VENV,$*))
+	$(call integration_config,matrix-$*)
+	@set -e; venv=$(call MATRIX_VENV,$*); started=$$SECONDS; { \
+		echo "== ansible-core $* ($$($$venv/bin/python -V)): unit"; \
+		$$venv/bin/pytest -q -p no:cacheprovider tests/unit; \
+		echo "== ansible-core $*: sanity (at $$((SECONDS - started))s)"; \
+		(cd $(COPY) && $$venv/bin/ansible-test sanity --local --python $(MATRIX_PYTHON_$*) --color no); \
+		echo "== ansible-core $*: integration $(MATRIX_TARGET_$*) (at $$((SECONDS - started))s)"; \
+		(cd $(COPY) && $(ANSIBLE_ENV) ANSIBLE_PYTHON_INTERPRETER=$$venv/bin/python $$venv/bin/ansible-test integration \
+			-vvv --local --python $(MATRIX_PYTHON_$*) --color no $(MATRIX_TARGET_$*)); \
+		echo "== ansible-core $*: passed in $$((SECONDS - started))s"; \
+	} 2>&1 | tee $(LOGS)/matrix-$*.log
 
 # ------------------------------------------------------------------ demo and benchmarks
 

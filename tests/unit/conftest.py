@@ -16,8 +16,12 @@ from contextlib import redirect_stdout
 
 import pytest
 import responses
+from ansible.module_utils.ansible_release import __version__ as ANSIBLE_CORE_VERSION
 from ansible.module_utils.common import warnings as _warnings
 from ansible.module_utils.testing import patch_module_args
+
+# ansible-core 2.21 stopped adding ``invocation`` (the module's arguments echoed back) to results.
+ECHOES_ARGUMENTS = tuple(int(part) for part in ANSIBLE_CORE_VERSION.split(".")[:2]) < (2, 21)
 
 
 class ModuleResult(dict):
@@ -49,6 +53,20 @@ def run_module(main, args, check_mode=False, diff=False):
     with patch_module_args(payload), redirect_stdout(out), pytest.raises(SystemExit):
         main()
     return ModuleResult(json.loads(out.getvalue()))
+
+
+def assert_secret_masked(result, secret, *option, mask="********"):
+    """``secret`` appears nowhere in ``result``; where ansible-core echoes the arguments back
+    (``invocation``, before 2.21), the option at the key path ``option`` is there as ``mask``:
+    ours for config secrets, ansible-core's for a ``no_log`` option."""
+    assert secret not in json.dumps(result)
+    if ECHOES_ARGUMENTS:
+        echoed = result["invocation"]["module_args"]
+        for key in option:
+            echoed = echoed[key]
+        assert echoed == mask
+    else:
+        assert "invocation" not in result
 
 
 class FakeTime:

@@ -3,8 +3,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the EXAMPLES of a module, as the documentation shows them, as a YAML list of tasks.
 
-Only addresses change: the documented worker URLs become the sandbox's, and /tmp/ paths move into
-the sandbox's files directory. Anything else in the examples runs exactly as a reader copies it.
+Only addresses change: the documented worker and schema registry URLs become the sandbox's (a
+second documented registry node, registry-1, becomes a port where nothing listens, so that failover
+is used), and /tmp/ paths move into the sandbox's files directory. Anything else in the examples
+runs exactly as a reader copies it.
 """
 
 import ast
@@ -27,9 +29,14 @@ def main(module_path, sandbox_config, out_path):
     with open(sandbox_config, encoding="utf-8") as config:
         sandbox = yaml.safe_load(config)
     text = examples_of(module_path)
+    registry = sandbox.get("sandbox_schema_registry_url", "")
     for documented, local in (
         ("http://localhost:8083", sandbox["sandbox_connect_urls"][0]),
         ("http://localhost:8084", sandbox["sandbox_connect_urls"][1]),
+        ("http://localhost:8080/apis/ccompat/v7", registry),
+        ("http://localhost:8081", registry),
+        ("http://registry-1:8081", "http://127.0.0.1:9"),
+        ("http://registry-2:8081", registry),
         ("/tmp/", sandbox["sandbox_files_dir"] + "/"),
     ):
         text = text.replace(documented, local)
