@@ -4,8 +4,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """Connection options and server answers a new user runs into (TLS files, headers, URLs that are
-not the service, HTML error pages, exceptions of requests), each through a module's public entry point, with HTTP stubbed (the ``http`` fixture refuses any request it
-was not told about, so "no request" is asserted by registering none)."""
+not the service, HTML error pages, exceptions of requests), each through a module's public entry
+point, with HTTP stubbed (the ``http`` fixture refuses any request it was not told about, so
+"no request" is asserted by registering none)."""
 
 from __future__ import absolute_import, division, print_function
 
