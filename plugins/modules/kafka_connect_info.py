@@ -262,8 +262,7 @@ import fnmatch
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
-from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient, UnsupportedFeature
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import connector_view
@@ -298,7 +297,7 @@ def selected(name, status, patterns, states):
     if not states:
         return True
     state = ((status or {}).get("connector") or {}).get("state", "").lower()
-    return state in states or ("failed" in states and bool(cmp.failed_parts(status)))
+    return state in states or ("failed" in states and bool(_connector_plan.failed_parts(status)))
 
 
 def read_connectors(client, p, secrets):

@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 
 from ansible_collections.kafkaops.connect.plugins import modules as modules_package
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
-from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture
 
 # Every module of the collection, so that a new one is driven as soon as it exists.
@@ -316,7 +316,7 @@ def test_config_planner_plans_or_says_why_not(desired, current, mode, sensitive,
     failed=st.booleans(),
 )
 def test_action_planner_is_consistent(state, exists, current_state, changed, restart_failed, restart_tasks, failed):
-    actions = cmp.plan_actions(state, exists, current_state, changed, restart_failed, restart_tasks, failed)
+    actions = _connector_plan.plan_actions(state, exists, current_state, changed, restart_failed, restart_tasks, failed)
     assert len(actions) == len(set(actions))
     if state == "absent":
         assert actions == (["delete"] if exists else [])
@@ -324,7 +324,7 @@ def test_action_planner_is_consistent(state, exists, current_state, changed, res
         assert actions == ["create"]
     else:
         assert ("update_config" in actions) == changed
-    target = cmp.expected_state(state, current_state, created=not exists)
+    target = _connector_plan.state_of_wish(state, current_state, created=not exists)
     if state == "present" and exists:
         # present leaves an existing connector's run state as it is, whatever it is.
         assert target == current_state
