@@ -260,14 +260,13 @@ actions:
 
 import fnmatch
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient, UnsupportedFeature
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import connector_view
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    KafkaopsModule,
     connection_secrets,
     fail_connect,
     http_client,
@@ -393,7 +392,7 @@ def run(client, p, secrets, workers=None):
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = KafkaopsModule(argument_spec=argument_spec(), supports_check_mode=True)
     client = ConnectClient(http_client(module, "connect_url"))
     workers = Workers(module, retries=0) if "health" in module.params["gather_subset"] else None
     counted = Counted(client, workers)

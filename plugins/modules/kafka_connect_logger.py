@@ -143,12 +143,14 @@ retries:
 
 import time
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.kafkaops.connect.plugins.module_utils import _loggers
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import connection_secrets, fail_connect
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    KafkaopsModule,
+    connection_secrets,
+    fail_connect,
+)
 from ansible_collections.kafkaops.connect.plugins.module_utils._workers import Workers
 
 POLL_INTERVAL = 0.5
@@ -238,7 +240,7 @@ def run(module, workers, wanted):
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = KafkaopsModule(argument_spec=argument_spec(), supports_check_mode=True)
     p = module.params
     try:
         wanted = _loggers.desired_levels(p["loggers"])
