@@ -67,7 +67,7 @@ def main():
     run_module("kafka_connectors", dict(base, connectors=items))
     try:
         module_times, plain_times = [], []
-        for _ in range(opts.runs):
+        for _round in range(opts.runs):
             result, elapsed = run_module("kafka_connect_export", dict(base, name=[prefix + "*"]))
             module_times.append(elapsed)
             started = time.monotonic()
