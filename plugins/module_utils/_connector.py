@@ -216,7 +216,11 @@ class Connector:
     def apply(self, plan, wait_timeout=None):
         """Carry out ``plan.actions`` in order, recording in ``done`` each one that reached the server;
         wait after the actions of ``plan.settle``. When a step fails, the connector's run state is
-        given back first (``plan.restore``) and ``restore_note`` says how that went."""
+        given back first (``plan.restore``) and ``restore_note`` says how that went.
+
+        Once every action is done, ``info`` holds ``plan.target`` as its config: Connect stores a
+        config whole, so after the write that is what the server holds, and the result can show it
+        without reading the connector again."""
         for action in plan.actions:
             try:
                 getattr(self, "_do_" + action)(plan)
@@ -235,6 +239,8 @@ class Connector:
                 except ConnectorError:
                     self.restore(plan, wait_timeout)
                     raise
+        if plan.target is not None:
+            self.info = dict(self.info or {}, config=dict(plan.target, name=self.name))
 
     def restore(self, plan, wait_timeout):
         """After a failed step: resume (or pause again) a connector the plan had stopped."""

@@ -380,8 +380,6 @@ def run(module, connector, config):
         result["connector"] = connector.predicted_view(plan)
         return result
     connector.apply(plan)
-    if plan.target is not None:
-        connector.info = dict(connector.info or {}, config=dict(plan.target, name=connector.name))
     if p["wait"] and plan.expected:
         connector.wait_for_state(plan.expected, p["wait_timeout"])
         result["connector"] = connector.view()
