@@ -18,9 +18,9 @@ __metaclass__ = type
 import difflib
 import time
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import is_unknown_class
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_config import strip_server_keys
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import (
     ConnectorError,
     Current,
@@ -362,4 +362,4 @@ class Connector:
     def _diff_side(self, state, config):
         if state is None and config is None:
             return {"state": "absent"}
-        return {"state": state, "config": _secrets.mask_config(cmp.strip_server_keys(config), self.sensitive_keys)}
+        return {"state": state, "config": _secrets.mask_config(strip_server_keys(config), self.sensitive_keys)}

@@ -323,8 +323,8 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connect import C
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import ConnectorError
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
-    ConfigModule,
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
+    MaskedConfigModule,
     connection_secrets,
     fail_connect,
     http_client,
@@ -391,7 +391,7 @@ def run(module, connector, config):
 
 
 def main():
-    module = ConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = MaskedConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
     config = desired_config(module)
     client = ConnectClient(http_client(module, "connect_url"))
     p = module.params
