@@ -148,7 +148,7 @@ def main(argv=None):
     parser.add_argument("--venv", default=str(ROOT / ".venv"))
     parser.add_argument("--collection", default=str(ROOT), help="where ansible-test runs (the collection's copy)")
     parser.add_argument("--logs", type=Path, default=ROOT / ".build" / "logs")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     if args.command == "secrets":
         write_secrets(args.logs / (args.suite + ".secrets"), sandbox(args.secure, "secrets").splitlines())
         return 0
