@@ -18,9 +18,9 @@ __metaclass__ = type
 import difflib
 import time
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import is_unknown_class
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_config import strip_server_keys
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import (
     ConnectorError,
     Current,
@@ -233,7 +233,11 @@ class Connector:
     def apply(self, plan, wait_timeout=None):
         """Carry out ``plan.actions`` in order, recording in ``done`` each one that reached the server;
         wait after the actions of ``plan.settle``. When a step fails, the connector's run state is
-        given back first (``plan.restore``) and ``restore_note`` says how that went."""
+        given back first (``plan.restore``) and ``restore_note`` says how that went.
+
+        Once every action is done, ``info`` holds ``plan.target`` as its config: Connect stores a
+        config whole, so after the write that is what the server holds, and the result can show it
+        without reading the connector again."""
         for action in plan.actions:
             try:
                 getattr(self, "_do_" + action)(plan)
@@ -252,6 +256,8 @@ class Connector:
                 except ConnectorError:
                     self.restore(plan, wait_timeout)
                     raise
+        if plan.target is not None:
+            self.info = dict(self.info or {}, config=dict(plan.target, name=self.name))
 
     def restore(self, plan, wait_timeout):
         """After a failed step: resume (or pause again) a connector the plan had stopped."""
@@ -389,4 +395,4 @@ class Connector:
     def _diff_side(self, state, config):
         if state is None and config is None:
             return {"state": "absent"}
-        return {"state": state, "config": _secrets.mask_config(cmp.strip_server_keys(config), self.sensitive_keys)}
+        return {"state": state, "config": _secrets.mask_config(strip_server_keys(config), self.sensitive_keys)}

@@ -167,12 +167,8 @@ class Bulk:
     def _apply_one(self, item):
         if self._halt.is_set():
             return
-        if not item.attempt(item.connector.apply, item.plan):
-            if self.fail_fast:
-                self._halt.set()
-            return
-        if item.plan.target is not None:
-            item.connector.info = dict(item.connector.info or {}, config=dict(item.plan.target, name=item.name))
+        if not item.attempt(item.connector.apply, item.plan) and self.fail_fast:
+            self._halt.set()
 
     def wait(self, timeout):
         """Wait for every changed connector together, with one status request per round."""

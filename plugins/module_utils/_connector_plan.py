@@ -18,7 +18,12 @@ __metaclass__ = type
 
 import fnmatch
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_config import (
+    ConfigError,
+    diff_config,
+    masked_keys_kept,
+    normalise_config,
+)
 
 CONNECT_STATES = {"running": "RUNNING", "paused": "PAUSED", "stopped": "STOPPED"}
 
@@ -151,8 +156,8 @@ def desired_config(name, state, config, config_mode="replace", restart_failed=Fa
     if config is None:
         return None
     try:
-        config = cmp.normalise_config(config, keep_none=config_mode == "merge")
-    except cmp.ConfigError as exc:
+        config = normalise_config(config, keep_none=config_mode == "merge")
+    except ConfigError as exc:
         raise ConnectorError("connector %s: %s" % (name, exc)) from None
     if config.get("name", name) != name:
         raise ConnectorError(
@@ -174,7 +179,7 @@ def plan_connector(current, wish, server=None):
     if wish.config is not None and wish.state != "absent":
         base = current.config if current.exists else {}
         mode = wish.config_mode if current.exists else "replace"
-        target, changes = cmp.diff_config(wish.config, base, mode, wish.sensitive_keys, wish.update_secrets)
+        target, changes = diff_config(wish.config, base, mode, wish.sensitive_keys, wish.update_secrets)
     actions = plan_actions(
         wish.state,
         current.exists,
@@ -228,7 +233,7 @@ def _fit_to_server(plan, name, server):
             "at once, and may run briefly" % (name, plan.initial_state.lower())
         )
     if "update_config" in plan.actions:
-        kept = cmp.masked_keys_kept(plan.target, plan.changes)
+        kept = masked_keys_kept(plan.target, plan.changes)
         if kept:
             if not server.supports("patch_config"):
                 raise ConnectorError(

@@ -351,8 +351,8 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connect import C
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import ConnectorError
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
-    ConfigModule,
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
+    MaskedConfigModule,
     connection_secrets,
     fail_connect,
     http_client,
@@ -410,8 +410,6 @@ def run(module, connector, config):
         result["connector"] = connector.predicted_view(plan)
         return result
     connector.apply(plan)
-    if plan.target is not None:
-        connector.info = dict(connector.info or {}, config=dict(plan.target, name=connector.name))
     if p["wait"] and plan.expected and plan.needs_wait:
         connector.wait_for_state(plan.expected, p["wait_timeout"])
         result["connector"] = connector.view()
@@ -421,7 +419,7 @@ def run(module, connector, config):
 
 
 def main():
-    module = ConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = MaskedConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
     config = desired_config(module)
     client = ConnectClient(http_client(module, "connect_url"))
     p = module.params

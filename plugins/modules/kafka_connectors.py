@@ -421,8 +421,8 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connect import C
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_bulk import STATE_ACTIONS, Bulk, Item
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
-    ConfigModule,
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
+    MaskedConfigModule,
     connection_secrets,
     fail_connect,
     http_client,
@@ -602,7 +602,7 @@ def entry_of(item, actions):
 
 
 def main():
-    module = ConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = MaskedConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
     client = ConnectClient(http_client(module, "connect_url", pool_size=module.params["parallel"]))
     bulk = Bulk(client, items_of(module, client), module.params["parallel"], module.params["fail_fast"])
     try:

@@ -370,6 +370,11 @@ requests:
 
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
+    KafkaopsModule,
+    connection_secrets,
+    redact,
+)
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
     PROXY_ERRORS,
     fail_request,
@@ -386,11 +391,6 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records imp
     prefetched,
     records_from_lines,
     records_from_params,
-)
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
-    KafkaopsModule,
-    connection_secrets,
-    redact,
 )
 
 SCHEMA_OPTIONS = ("key_schema", "key_schema_id", "value_schema", "value_schema_id")

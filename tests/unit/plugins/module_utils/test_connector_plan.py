@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.kafkaops.connect.plugins.module_utils._compare import normalise_config
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_config import normalise_config
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import (
     ConnectorError,
     Current,
