@@ -242,11 +242,13 @@ class RestProxy:
         check_mode=False,
         clock=None,
         sink=None,
+        schema_ids=False,
     ):
         """Read records with a fresh consumer instance that is deleted afterwards, also on
         failure. Partitions are assigned, not subscribed: reading starts exactly at the
         beginning, the end or the committed offsets, with no group rebalance to wait for.
-        With ``sink``, each record is handed to it instead of being kept in ``records``."""
+        With ``sink``, each record is handed to it instead of being kept in ``records``;
+        with ``schema_ids``, binary records give the schema ids of their wire-format headers."""
         api = self.api(for_consumer=True)
         if not api.consume_formats:
             raise DialectError(
@@ -264,7 +266,7 @@ class RestProxy:
             if start in ("beginning", "end"):
                 self._until_ready(api, api.seek, group, instance, start, partitions)
             first_poll = functools.partial(self._until_ready, api, api.poll)
-            poll = _Poll(api, group, instance, fmt, until, until_match, sink, outcome, first_poll)
+            poll = _Poll(api, group, instance, fmt, until, until_match, sink, outcome, first_poll, schema_ids)
             positions = poll.run(max_records, poll_timeout, clock or _clock, self.client.timeout)
             if commit and positions and not check_mode:
                 api.commit(group, instance, positions)
@@ -324,8 +326,9 @@ def _skip_rest(report, batches):
 class _Poll:
     """The polls of one consumer session, until max_records, the marker, or the time is up."""
 
-    def __init__(self, api, group, instance, fmt, until, until_match, sink, outcome, first_poll=None):
+    def __init__(self, api, group, instance, fmt, until, until_match, sink, outcome, first_poll=None, schema_ids=False):
         self.api, self.group, self.instance, self.fmt = api, group, instance, fmt
+        self.schema_ids = schema_ids
         self.until, self.until_match = until, until_match
         self.sink = sink if sink is not None else outcome["records"].append
         self.outcome = outcome
@@ -348,7 +351,7 @@ class _Poll:
             raws = poll(self.group, self.instance, self.fmt, int(min(remaining, wait) * 1000))
             wait = min(_FIRST_POLL, longest) if raws else min(wait * 2, longest)
             for raw in raws:
-                record = consumed_record(raw, self.fmt, self.api.reports_headers)
+                record = consumed_record(raw, self.fmt, self.api.reports_headers, self.schema_ids)
                 self.sink(record)
                 outcome["count"] += 1
                 place = (record["topic"], record["partition"])

@@ -168,6 +168,35 @@ def test_binary_values_are_decoded_when_they_are_utf8(http):
     ]
 
 
+def test_karapace_binary_records_show_the_schema_ids_avro_was_written_with(http):
+    """Recorded for records_binary_wire_format.json (see SOURCES.md): Avro written through
+    Karapace 5.0.3 with key schema id 1 and value schema id 2, read by a binary consumer. The ids
+    are in the records returned and in those written to dest."""
+    consumer_set_up(http, "karapace", {"format": "binary"})
+    http.get(under("/records"), json=fx("karapace", "records_binary_wire_format.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", format="binary", schema_ids=True, max_records=2)
+
+    assert not result.failed and result["count"] == 2
+    assert [(r["key_schema_id"], r["value_schema_id"]) for r in result["records"]] == [(1, 2), (None, 2)]
+    # The bytes are returned as a binary consumer returns them, header included.
+    assert [r["value"] for r in result["records"]] == ["\x00\x00\x00\x00\x02\x02", "\x00\x00\x00\x00\x02\x04"]
+
+
+def test_schema_ids_are_written_to_dest_with_the_rest_of_the_record(http, tmp_path):
+    consumer_set_up(http, "karapace", {"format": "binary"})
+    http.get(under("/records"), json=fx("karapace", "records_binary_wire_format.json"))
+    deleted(http)
+    dest = tmp_path / "read.ndjson"
+
+    result = run(dialect="confluent_v2", format="binary", schema_ids=True, max_records=2, dest=str(dest))
+
+    assert result["records"] == [] and result["count"] == 2
+    lines = [json.loads(line) for line in dest.read_text(encoding="utf-8").splitlines()]
+    assert [(r["key_schema_id"], r["value_schema_id"]) for r in lines] == [(1, 2), (None, 2)]
+
+
 def test_polls_until_the_time_is_up_when_nothing_comes(http, monkeypatch):
     ticks = iter(range(0, 1000, 10))
     monkeypatch.setattr(_rest_proxy, "_clock", lambda: next(ticks))
