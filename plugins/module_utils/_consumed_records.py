@@ -6,13 +6,15 @@
 # Internal to this collection: not a public API, may change without notice.
 
 """Consumed records as the consume module returns them (binary parts and headers decoded,
-timestamps also as ISO 8601), and the match that ends a read at a marker value. No HTTP, no Ansible.
+timestamps also as ISO 8601), the match that ends a read at a marker value, and what makes two
+reads the same. No HTTP, no Ansible.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import hashlib
 import json
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._record_encoding import (
@@ -79,3 +81,20 @@ def value_matches(value, wanted, mode="contains"):
     needle = wanted if isinstance(wanted, str) else compact_json(wanted)
     haystack = value if isinstance(value, str) else compact_json(value)
     return needle in haystack
+
+
+def partition_digests(lines):
+    """``{(topic, partition): digest}`` of records given as JSON lines, each partition's lines
+    digested in their order; None when a line is not such a record.
+
+    Kafka orders records within a partition only, and a proxy interleaves the partitions of one
+    read in whatever order its fetches return (Karapace 5.0.3 did so differently on two reads of
+    the same topic): two reads with equal digests returned the same records."""
+    digests = {}
+    for line in lines:
+        try:
+            record = json.loads(line)
+            digests.setdefault((record["topic"], record["partition"]), hashlib.sha256()).update(line.encode("utf-8"))
+        except (ValueError, TypeError, KeyError):
+            return None
+    return dict((place, digest.hexdigest()) for place, digest in digests.items())

@@ -130,7 +130,8 @@ options:
         headers and timestamps included),
         instead of returning them; for reads too large for a task result. RV(records) is then empty.
       - Records are written as they arrive to a temporary file next to O(dest), which replaces
-        O(dest) only when its content differs (then C(changed) is true).
+        O(dest) only when it holds other records (then C(changed) is true). The same records in each
+        partition, in the same order, are the same read, however the proxy interleaved the partitions.
       - The path is on the host that runs the module.
     type: path
     version_added: 0.2.0
@@ -362,6 +363,7 @@ import tempfile
 import uuid
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils._consumed_records import partition_digests
 from ansible_collections.kafkaops.connect.plugins.module_utils._module import KafkaopsModule
 from ansible_collections.kafkaops.connect.plugins.module_utils._record_encoding import FORMATS
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
@@ -374,7 +376,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module impo
 
 class NdjsonDest:
     """Records written one per line to a temporary file next to ``dest``, which replaces
-    ``dest`` only when the content differs, so that a re-run reading the same records is ok."""
+    ``dest`` only when it holds other records, so that a re-run reading the same records is ok."""
 
     def __init__(self, module, dest):
         self.module = module
@@ -392,12 +394,21 @@ class NdjsonDest:
     def finish(self, keep):
         """Whether ``dest`` changes (or would); it is replaced only when ``keep``."""
         self.file.close()
-        changed = not (os.path.exists(self.dest) and filecmp.cmp(self.path, self.dest, shallow=False))
+        changed = not (os.path.exists(self.dest) and self.same_read())
         if changed and keep:
             self.module.atomic_move(self.path, self.dest)
         else:
             self.discard()
         return changed
+
+    def same_read(self):
+        """Whether ``dest`` holds the records just read, byte for byte or partition by partition."""
+        if filecmp.cmp(self.path, self.dest, shallow=False):
+            return True
+        # A file that is not UTF-8 holds no read of ours: replaced characters make it differ.
+        with open(self.path, encoding="utf-8") as new, open(self.dest, encoding="utf-8", errors="replace") as old:
+            digests = partition_digests(new)
+            return digests is not None and digests == partition_digests(old)
 
     def discard(self):
         if not self.file.closed:

@@ -271,6 +271,22 @@ def test_consumed_binary_records_have_no_schema_ids_unless_asked():
     assert record["value"] == "\x00\x00\x00\x00\x02\x02"
 
 
+def test_partition_digests_ignore_how_partitions_interleave_but_not_the_order_within_one():
+    a0, a1, b0 = (
+        '{"topic": "t", "partition": 0, "offset": 0}\n',
+        '{"topic": "t", "partition": 0, "offset": 1}\n',
+        '{"topic": "t", "partition": 1, "offset": 0}\n',
+    )
+    assert consumed.partition_digests([a0, b0, a1]) == consumed.partition_digests([b0, a0, a1])
+    assert consumed.partition_digests([a0, a1, b0]) != consumed.partition_digests([a1, a0, b0])
+    assert consumed.partition_digests([a0, a1]) != consumed.partition_digests([a0, a1, b0])
+
+
+@pytest.mark.parametrize("line", ["not json\n", "[1, 2]\n", '{"topic": "t"}\n', '{"topic": [], "partition": 0}\n'])
+def test_partition_digests_of_lines_that_are_not_records_are_none(line):
+    assert consumed.partition_digests(['{"topic": "t", "partition": 0}\n', line]) is None
+
+
 def test_header_bytes_that_are_not_utf8_stay_base64():
     assert consumed.consumed_headers([{"key": "bin", "value": "//4A"}, {"key": "none", "value": None}]) == [
         {"name": "bin", "value": "//4A", "encoding": "base64"},

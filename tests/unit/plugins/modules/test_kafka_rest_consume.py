@@ -269,6 +269,50 @@ def test_dest_gets_the_records_as_ndjson_and_a_rerun_with_the_same_records_is_ok
     assert sorted(p.name for p in tmp_path.iterdir()) == ["orders.ndjson"]
 
 
+def test_dest_is_unchanged_when_a_rerun_gets_the_partitions_interleaved_otherwise(http, tmp_path):
+    """Karapace 5.0.3 returned the partitions of one topic in another order on a second read (the
+    live kafka_rest_consume target): the same records in each partition are the same read."""
+    dest = tmp_path / "orders.ndjson"
+    records = fx("karapace", "records_json.json")
+    read_four_records(http)
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    # Partition 1's record first this time; partition 0's records in their order.
+    http.get(under("/records"), json=[records[3]] + records[:3])
+    deleted(http)
+    first = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+    written = dest.read_text()
+
+    second = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    assert first["changed"] is True and second["changed"] is False
+    assert dest.read_text() == written and sorted(p.name for p in tmp_path.iterdir()) == ["orders.ndjson"]
+
+
+def test_dest_changes_when_a_partition_holds_its_records_in_another_order(http, tmp_path):
+    dest = tmp_path / "orders.ndjson"
+    records = fx("karapace", "records_json.json")
+    read_four_records(http)
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    http.get(under("/records"), json=[records[1], records[0], records[2], records[3]])
+    deleted(http)
+    run(dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    second = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    assert second["changed"] is True
+    assert [json.loads(line)["offset"] for line in dest.read_text().splitlines()][:2] == [1, 0]
+
+
+def test_dest_that_is_not_a_read_is_replaced(http, tmp_path):
+    dest = tmp_path / "orders.ndjson"
+    dest.write_bytes(b"\xff\xfe not json\n")
+    read_four_records(http)
+
+    result = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    assert result["changed"] is True and len(dest.read_text().splitlines()) == 4
+
+
 def test_dest_in_check_mode_is_not_written(http, tmp_path):
     dest = tmp_path / "orders.ndjson"
     consumer_set_up(http, "confluent_v2", {"format": "json"})
