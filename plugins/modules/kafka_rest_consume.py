@@ -194,6 +194,12 @@ EXAMPLES = r"""
     poll_timeout: 300
     dest: /var/tmp/orders.ndjson
 
+- name: The marker is the last record returned
+  ansible.builtin.assert:
+    that:
+      - marker.records[-1].value.run_id == run_id
+      - marker.records | map(attribute='partition') | unique | length >= 1
+
 - name: Which registered schemas the values of a topic were written with (Karapace, binary consumer)
   kafkaops.connect.kafka_rest_consume:
     rest_proxy_url: http://localhost:8082
@@ -201,17 +207,12 @@ EXAMPLES = r"""
     format: binary
     schema_ids: true
     max_records: 10
+    poll_timeout: 5
   register: written
 
 - name: Every value carries a registry header
   ansible.builtin.assert:
     that: written.records | map(attribute='value_schema_id') | select('none') | list == []
-
-- name: The marker is the last record returned
-  ansible.builtin.assert:
-    that:
-      - marker.records[-1].value.run_id == run_id
-      - marker.records | map(attribute='partition') | unique | length >= 1
 """
 
 RETURN = r"""
