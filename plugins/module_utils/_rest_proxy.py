@@ -262,10 +262,10 @@ class RestProxy:
         try:
             api.create_consumer(group, instance, fmt)
             partitions = [(t, p) for t in topics for p in self.partition_ids(t)]
-            self._until_ready(api, api.assign, group, instance, partitions)
+            self._until_ready(api.consumer_not_ready, api.assign, group, instance, partitions)
             if start in ("beginning", "end"):
-                self._until_ready(api, api.seek, group, instance, start, partitions)
-            first_poll = functools.partial(self._until_ready, api, api.poll)
+                self._until_ready(api.seek_not_ready, api.seek, group, instance, start, partitions)
+            first_poll = functools.partial(self._until_ready, api.consumer_not_ready, api.poll)
             poll = _Poll(api, group, instance, fmt, until, until_match, sink, outcome, first_poll, schema_ids)
             positions = poll.run(max_records, poll_timeout, clock or _clock, self.client.timeout)
             if commit and positions and not check_mode:
@@ -283,9 +283,9 @@ class RestProxy:
             self.consumer_deleted = outcome["consumer_deleted"]
         return outcome
 
-    def _until_ready(self, api, call, *args):
+    def _until_ready(self, not_ready, call, *args):
         """``call(*args)``, tried again while the proxy refuses it because its consumer is not
-        ready yet (``api.consumer_not_ready``), for at most SETUP_RETRY_SECONDS; every other
+        ready yet (``not_ready(error)``), for at most SETUP_RETRY_SECONDS; every other
         answer, and the last refusal, is the caller's. The call is never skipped: a seek that
         was refused is sent until it is accepted, so the first record read is the one it asked for."""
         deadline = None
@@ -295,7 +295,7 @@ class RestProxy:
             try:
                 return call(*args)
             except ApiError as error:
-                if not api.consumer_not_ready(error):
+                if not not_ready(error):
                     raise
                 now = _clock()
                 deadline = now + SETUP_RETRY_SECONDS if deadline is None else deadline

@@ -482,6 +482,47 @@ def test_karapace_seek_refused_right_after_the_assignment_is_sent_again_and_coun
     assert result["consumer_deleted"] is True
 
 
+def test_karapace_seek_refused_as_outdated_with_a_500_is_sent_again(http, no_waiting):
+    """Seen on a live run (error_seek_outdated.json, see SOURCES.md): Karapace answered a seek
+    right after the assignment with 500 "Internal server error" (its Kafka client found the seek
+    outdated); the same seek is accepted a moment later."""
+    consumer_set_up(http, "karapace", {"format": "json"}, seek=None)
+    seek = under("/positions/beginning")
+    http.post(seek, status=500, json=fx("karapace", "error_seek_outdated.json"))
+    http.post(seek, status=204, match=[matchers.json_params_matcher(PARTITIONS)])
+    http.get(under("/records"), json=fx("karapace", "records_json.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", max_records=4, retries=0)
+
+    assert not result.failed, result["msg"]
+    assert result["consumer_setup_retries"] == 1 and result["count"] == 4
+
+
+@pytest.mark.parametrize("dialect", ["confluent_v2", "strimzi_bridge"])
+def test_a_500_is_a_not_ready_seek_only_on_karapace_and_only_for_a_seek(http, no_waiting, dialect):
+    """A 500 to an assignment is not retried; nor is the bridge's 500 to a seek."""
+    config = {"format": "json"}
+    if dialect == "strimzi_bridge":
+        http.get(URL + "/", json=fx("strimzi_bridge", "root.json"))
+    http.post(
+        URL + "/consumers/" + GROUP,
+        json=fx(dialect if dialect == "strimzi_bridge" else "karapace", "consumer_created.json"),
+        match=[matchers.json_params_matcher(config, strict_match=False)],
+    )
+    http.get(URL + "/topics/orders/partitions", json=fx("confluent_v2", "partitions_orders.json"))
+    if dialect == "confluent_v2":
+        http.post(under("/assignments"), status=500, json=fx("karapace", "error_seek_outdated.json"))
+    else:
+        http.post(under("/assignments"), status=204)
+        http.post(under("/positions/beginning"), status=500, json=fx("karapace", "error_seek_outdated.json"))
+    deleted(http)
+
+    result = run(dialect=dialect, retries=0)
+
+    assert result.failed and result["status"] == 500 and result["consumer_setup_retries"] == 0
+
+
 def test_a_consumer_that_never_gets_ready_fails_within_the_bound_and_is_deleted(http, no_waiting):
     consumer_set_up(http, "karapace", {"format": "json"}, seek=None)
     http.post(under("/positions/end"), status=409, json=fx("karapace", "error_seek_unassigned.json"))
