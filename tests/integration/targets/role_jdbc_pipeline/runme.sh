@@ -4,6 +4,8 @@
 # (role verify and independent queries), teardown (which must release the replication slot and forget the
 # source's offsets) and converge again under the same names, then teardown (always).
 # The Confluent flavour's configs are checked by rendering them (render.yml): its plugin is not installable here.
+# Molecule runs the same playbooks (extensions/molecule/jdbc_pipeline/molecule.yml: prepare, converge,
+# idempotence, verify, cleanup), so the role has one set of assertions and two ways in.
 set -euo pipefail
 source ../setup_sandbox_playbooks/lib.sh
 
