@@ -62,6 +62,7 @@ def connector_argument_spec(defaults=True):
         restart_tasks=dict(type="str", choices=["all", "failed"]),
         sensitive_keys=option([], type="list", elements="str", no_log=False),
         update_secrets=option("on_change", type="str", choices=["on_change", "always"], no_log=False),
+        reset_topics=option(False, type="bool"),
     )
 
 
