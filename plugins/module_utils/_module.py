@@ -334,10 +334,28 @@ if HAS_YAML:
     def _construct_literal(loader, node):
         return _Literal(loader.construct_scalar(node))
 
+    class _VaultValue(yaml.constructor.ConstructorError):
+        """A value tagged ``!vault``: only Ansible holds the password that decrypts it."""
+
+    def _refuse_vault(loader, node):
+        raise _VaultValue(None, None, "a value encrypted with !vault", node.start_mark)
+
     _ItemsLoader.add_constructor("!unsafe", _construct_literal)
+    _ItemsLoader.add_constructor("!vault", _refuse_vault)
 
 
-def _load_items_text(text):
+def _yaml_problem(exc):
+    """What YAML found wrong and where, without the excerpt of the file that some loaders add
+    (the line could hold a secret)."""
+    words = [text for text in (getattr(exc, "context", None), getattr(exc, "problem", None)) if text]
+    if not words:
+        return "not valid YAML"
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = " (line %d, column %d)" % (mark.line + 1, mark.column + 1) if mark is not None else ""
+    return "%s%s" % (", ".join(words), where)
+
+
+def _load_items_text(text, list_key):
     """A file's items, decoded: JSON when it looks like JSON (the fast way with thousands of
     items), YAML otherwise. Raises ValueError with what was wrong."""
     start = text.lstrip()[:1]
@@ -351,10 +369,15 @@ def _load_items_text(text):
     if not HAS_YAML:
         raise ValueError("not JSON, and reading YAML needs PyYAML, which this Python lacks")
     try:
-        # A safe loader: plain data, plus one tag that only marks text.
+        # A safe loader: plain data, plus !unsafe (which only marks text) and !vault (refused).
         return yaml.load(text, Loader=_ItemsLoader)
+    except _VaultValue as exc:
+        raise ValueError(
+            "%s, which only Ansible can decrypt; load the file with include_vars and pass %s instead"
+            % (_yaml_problem(exc), list_key)
+        ) from None
     except yaml.YAMLError as exc:
-        raise ValueError("neither JSON nor valid YAML: %s" % " ".join(str(exc).split())) from None
+        raise ValueError("neither JSON nor valid YAML: %s" % _yaml_problem(exc)) from None
 
 
 def _templates(value, path=""):
@@ -396,7 +419,7 @@ def items_from_file(module, option, list_key, options):
     except (OSError, UnicodeDecodeError) as exc:
         fail("cannot be read (%s); expected a JSON or YAML file on the host the task runs on" % exc)
     try:
-        data = _load_items_text(text)
+        data = _load_items_text(text, list_key)
     except ValueError as exc:
         fail(str(exc))
     if isinstance(data, dict) and list_key in data:
@@ -441,7 +464,14 @@ def _wording(error):
 
 
 def _kind(value):
-    kinds = {list: "a list", str: "text", bool: "true or false", int: "a number", float: "a number"}
+    kinds = {
+        list: "a list",
+        str: "text",
+        bool: "true or false",
+        int: "a number",
+        float: "a number",
+        type(None): "nothing",
+    }
     return kinds.get(type(value), "a value of type %s" % type(value).__name__)
 
 

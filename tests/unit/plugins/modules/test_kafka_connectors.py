@@ -10,12 +10,14 @@ __metaclass__ = type
 import json
 
 import pytest
+import yaml
 from responses import matchers
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import (
     _connector,
     _connector_bulk,
     _connector_plan,
+    _module,
     _secrets,
 )
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connectors
@@ -602,7 +604,10 @@ def test_file_items_are_checked_and_converted_as_the_list_is(http, tmp_path):
         ("- name: a\n  colour: red\n", "item 1 (a): unknown option colour; known options: config, config_mode, name,"),
         ("- config: {}\n", "item 1: missing required arguments: name"),
         ("- {name: a}\n- {name: a}\n", "listed more than once: a"),
-        ("- name: a\n  config: {x: !vault 'abc'}\n", "could not determine a constructor for the tag '!vault'"),
+        ("connectors:\n", "expected a list of connectors, found nothing"),
+        ("- name: a\n  config: {x: !vault 'abc'}\n", "a value encrypted with !vault (line 2, column 15), which only"),
+        ("- name: a\n  config: {x: !vault 'abc'}\n", "include_vars and pass connectors instead"),
+        ("- name: a\n  config: {x: !other 'abc'}\n", "could not determine a constructor for the tag '!other' (line 2"),
     ],
 )
 def test_a_bad_connectors_file_fails_saying_what_was_expected(tmp_path, text, message):
@@ -628,6 +633,29 @@ def test_a_placeholder_in_the_file_is_refused_naming_it_and_no_secret_is_shown(t
     result = run(connectors_file=write(tmp_path, "- name: a\n  config: {db.user: 'x{{ hunter2-in-template }}'}\n"))
     assert "config.db.user holds a Jinja expression" in result["msg"]
     assert "hunter2" not in json.dumps(result)
+
+
+def test_a_yaml_error_says_where_but_never_shows_the_line_that_may_hold_a_secret(tmp_path):
+    text = "- name: a\n  config:\n    db.password: hunter2-yaml: x\n"
+    result = run(connectors_file=write(tmp_path, text))
+    assert result.failed
+    assert "neither JSON nor valid YAML: mapping values are not allowed" in result["msg"]
+    assert "(line 3, column " in result["msg"]
+    assert "hunter2" not in json.dumps(result)
+
+
+def test_the_pure_python_yaml_excerpt_of_the_line_is_left_out():
+    # libyaml's errors carry no excerpt; PyYAML's own loader quotes the line, with a caret.
+    with pytest.raises(yaml.YAMLError) as caught:
+        yaml.load("a:\n  db.password: hunter2-yaml: x\n", Loader=yaml.SafeLoader)
+    assert "hunter2" in str(caught.value)
+    assert _module._yaml_problem(caught.value) == "mapping values are not allowed here (line 2, column 28)"
+
+
+def test_a_directory_is_no_connectors_file(tmp_path):
+    result = run(connectors_file=str(tmp_path))
+    assert result.failed
+    assert "cannot be read (" in result["msg"] and "expected a JSON or YAML file" in result["msg"]
 
 
 def test_connectors_and_connectors_file_are_mutually_exclusive(tmp_path):
