@@ -387,14 +387,11 @@ def _templates(value, path=""):
             yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            for found in _templates(key, path):
-                yield found
-            for found in _templates(item, "%s.%s" % (path, key) if path else str(key)):
-                yield found
+            yield from _templates(key, path)
+            yield from _templates(item, "%s.%s" % (path, key) if path else str(key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            for found in _templates(item, "%s[%d]" % (path, index)):
-                yield found
+            yield from _templates(item, "%s[%d]" % (path, index))
 
 
 def items_from_file(module, option, list_key, options):
