@@ -273,6 +273,13 @@ EXAMPLES = r"""
           topics: orders
           file: /tmp/orders-copy.txt
 
+- name: The same two connectors from a JSON or YAML file the module reads itself (the fast way for thousands)
+  kafkaops.connect.kafka_connectors:
+    connect_url: [http://localhost:8083, http://localhost:8084]
+    state: running
+    # A list of the same items as above, or a vars file written by kafkaops.connect.kafka_connect_export.
+    connectors_file: /tmp/orders-connectors.json
+
 - name: Preview what deleting every other orders-* connector would do
   kafkaops.connect.kafka_connectors:
     connect_url: http://localhost:8083
@@ -283,20 +290,6 @@ EXAMPLES = r"""
     prune_exclude: [orders-*-keep]
   check_mode: true
   diff: true
-
-- name: Write the desired connectors as a JSON file on the host the next task runs on
-  ansible.builtin.copy:
-    dest: /tmp/orders-connectors.json
-    mode: "0600"
-    content: |
-      [{"name": "orders-file-source", "state": "running",
-        "config": {"connector.class": "org.apache.kafka.connect.file.FileStreamSourceConnector",
-                   "tasks.max": "1", "file": "/tmp/orders.txt", "topic": "orders"}}]
-
-- name: Apply the connectors of a file (no change here; the fast way for thousands of connectors)
-  kafkaops.connect.kafka_connectors:
-    connect_url: http://localhost:8083
-    connectors_file: /tmp/orders-connectors.json
 
 - name: Stop the sink and forget the topics it has read; only this item reads its topics
   kafkaops.connect.kafka_connectors:
