@@ -449,12 +449,12 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connect import C
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_bulk import STATE_ACTIONS, Bulk, Item
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
+from ansible_collections.kafkaops.connect.plugins.module_utils._items_file import items_from_file
 from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
     MaskedConfigModule,
     connection_secrets,
     fail_connect,
     http_client,
-    items_from_file,
     redact,
 )
 

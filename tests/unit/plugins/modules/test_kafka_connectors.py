@@ -17,7 +17,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils import (
     _connector,
     _connector_bulk,
     _connector_plan,
-    _module,
+    _items_file,
     _secrets,
 )
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connectors
@@ -649,7 +649,7 @@ def test_the_pure_python_yaml_excerpt_of_the_line_is_left_out():
     with pytest.raises(yaml.YAMLError) as caught:
         yaml.load("a:\n  db.password: hunter2-yaml: x\n", Loader=yaml.SafeLoader)
     assert "hunter2" in str(caught.value)
-    assert _module._yaml_problem(caught.value) == "mapping values are not allowed here (line 2, column 28)"
+    assert _items_file._yaml_problem(caught.value) == "mapping values are not allowed here (line 2, column 28)"
 
 
 def test_a_directory_is_no_connectors_file(tmp_path):
