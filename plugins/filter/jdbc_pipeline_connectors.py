@@ -3,7 +3,8 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The filters jdbc_pipeline_connectors and jdbc_pipeline_problems (docs in the .yml files beside this one).
+"""The filters jdbc_pipeline_connectors, jdbc_pipeline_problems and jdbc_pipeline_value_schema (docs in the .yml
+files beside this one).
 
 The work is done in plugin_utils/_jdbc_pipeline.py; here its errors become Ansible's filter errors.
 """
@@ -35,4 +36,5 @@ class FilterModule:
         return {
             "jdbc_pipeline_connectors": _as_filter(_jdbc_pipeline.jdbc_pipeline_connectors),
             "jdbc_pipeline_problems": _as_filter(_jdbc_pipeline.jdbc_pipeline_problems),
+            "jdbc_pipeline_value_schema": _as_filter(_jdbc_pipeline.debezium_value_schema),
         }

@@ -18,6 +18,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
 import re
 
 from ansible.module_utils.parsing.convert_bool import boolean
@@ -35,8 +36,9 @@ _NOT_IDENTIFIER = re.compile(r"[^a-z0-9_]")
 class Pipeline:
     """One item of ``jdbc_pipeline_list`` with the role's defaults filled in."""
 
-    def __init__(self, item, database=None, flavour="debezium", verify=False):
+    def __init__(self, item, database=None, flavour="debezium", verify=False, value_format="json"):
         self.item = item
+        self.value_format = item.get("value_format") or value_format
         self.name = item["name"]
         self.flavour = item.get("flavour") or flavour
         self.state = item.get("state") or "running"
@@ -157,9 +159,170 @@ FLAVOURS = {
 }
 
 
-def converters(p, converter_config):
-    """The converter keys of both connectors of ``p`` (the role's ``jdbc_pipeline_converter_config``)."""
-    return dict(converter_config or {})
+# Apicurio's converter for Kafka Connect. It speaks Apicurio's own API, not the Confluent one; with these
+# settings it writes the Confluent wire format (a zero byte, then the 4-byte id of the Confluent API), so any
+# Confluent-compatible reader finds the schema. Checked end to end on the sandbox (docs/schema-registry.md).
+AVRO_CONVERTER = "io.apicurio.registry.utils.converter.AvroConverter"
+_CCOMPAT_PATH = re.compile(r"/apis/ccompat/v[67]/?$")
+
+
+def avro_converter_url(schema_registry_url, converter_registry_url=None):
+    """The URL of Apicurio's own API (``.../apis/registry/v2``) the converter talks to.
+
+    ``converter_registry_url`` when given; else derived from the Confluent API URL of an Apicurio
+    registry (``<base>/apis/ccompat/v7`` or ``v6``), the first one when it is a list. None when neither
+    gives one (``problems`` reports that)."""
+    if converter_registry_url:
+        return converter_registry_url
+    urls = schema_registry_url if isinstance(schema_registry_url, list) else [schema_registry_url]
+    if urls and isinstance(urls[0], str) and _CCOMPAT_PATH.search(urls[0]):
+        return _CCOMPAT_PATH.sub("/apis/registry/v2", urls[0])
+    return None
+
+
+def converters(p, converter_config, registry_url=None):
+    """The converter keys of ``p``'s source and of its sink, as a pair of dicts.
+
+    JSON (the default): the role's ``jdbc_pipeline_converter_config`` on both. Avro: its key converter
+    keys, and Apicurio's Avro converter for values; only the source registers schemas (the sink reads
+    each record's schema by the id it carries)."""
+    keys = dict(converter_config or {})
+    if p.value_format != "avro":
+        return keys, dict(keys)
+    keys = dict((k, v) for k, v in keys.items() if not k.startswith("value.converter"))
+    avro = {
+        "value.converter": AVRO_CONVERTER,
+        "value.converter.apicurio.registry.url": registry_url,
+        "value.converter.apicurio.registry.headers.enabled": False,
+        "value.converter.apicurio.registry.as-confluent": True,
+        "value.converter.apicurio.registry.use-id": "contentId",
+    }
+    sink = dict(keys, **avro)
+    avro["value.converter.apicurio.registry.auto-register"] = True
+    return dict(keys, **avro), sink
+
+
+# Debezium's PostgreSQL source, as Apicurio's converter writes its rows in Avro (with ExtractNewRecordState):
+# the Avro type of each column type, by PostgreSQL's type name (udt_name). Read from the schemas the converter
+# registered for tables of each type on the sandbox (Debezium 3.6, Apicurio 2.4.2); key order matters, since
+# Apicurio finds a schema by its text.
+_DEBEZIUM_TIME = {"connect.version": 1}
+AVRO_TYPES = {
+    "int2": {"type": "int", "connect.type": "int16"},
+    "int4": "int",
+    "int8": "long",
+    "float4": "float",
+    "float8": "double",
+    "bool": "boolean",
+    "text": "string",
+    "varchar": "string",
+    "bpchar": "string",
+    "uuid": dict(type="string", **dict(_DEBEZIUM_TIME, **{"connect.name": "io.debezium.data.Uuid"})),
+    "json": dict(type="string", **dict(_DEBEZIUM_TIME, **{"connect.name": "io.debezium.data.Json"})),
+    "jsonb": dict(type="string", **dict(_DEBEZIUM_TIME, **{"connect.name": "io.debezium.data.Json"})),
+    "date": dict(type="int", **dict(_DEBEZIUM_TIME, **{"connect.name": "io.debezium.time.Date"})),
+    "timestamp": dict(type="long", **dict(_DEBEZIUM_TIME, **{"connect.name": "io.debezium.time.MicroTimestamp"})),
+    "timestamptz": dict(type="string", **dict(_DEBEZIUM_TIME, **{"connect.name": "io.debezium.time.ZonedTimestamp"})),
+}
+# The value Debezium gives a column whose default is an expression (nextval, now()...), by Avro type.
+_FALLBACK_DEFAULTS = {"int": 0, "long": 0, "float": 0.0, "double": 0.0, "boolean": False, "string": ""}
+_ZONED_EPOCH = "1970-01-01T00:00:00.000000Z"
+_SQL_CLOCKS = ("CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME")
+# A constant as PostgreSQL shows a column's default: 'text'::type or a bare number or boolean. A quote doubled
+# inside the text is left out: Debezium cuts such a default at the first quote.
+_LITERAL = re.compile(r"^(?:'(?P<text>[^']*)'|(?P<bare>[^':()]+))(?:::[a-z ]+)?$")
+
+
+def _avro_base(column):
+    udt = column["type"]
+    if udt == "numeric" and column.get("precision") is not None:
+        precision, scale = column["precision"], column.get("scale") or 0
+        return {
+            "type": "bytes",
+            "scale": scale,
+            "precision": precision,
+            "connect.version": 1,
+            "connect.parameters": {"scale": str(scale), "connect.decimal.precision": str(precision)},
+            "connect.name": "org.apache.kafka.connect.data.Decimal",
+            "logicalType": "decimal",
+        }
+    if udt in ("timestamp", "timestamptz") and column.get("datetime_precision") not in (None, 6):
+        return None
+    return AVRO_TYPES.get(udt)
+
+
+def _column_default(column, base):
+    """The default Debezium gives the column (None when it has none), or raise when it cannot be told."""
+    text = column.get("default")
+    if text is None or text.upper().startswith("NULL"):
+        return None
+    kind = base["type"] if isinstance(base, dict) else base
+    connect_name = base.get("connect.name") if isinstance(base, dict) else None
+    if "(" in text or text.upper() in _SQL_CLOCKS:
+        # An expression: Debezium cannot evaluate it and writes the type's zero value.
+        if connect_name == "io.debezium.time.ZonedTimestamp":
+            return _ZONED_EPOCH
+        if connect_name in ("io.debezium.time.Date", "io.debezium.time.MicroTimestamp"):
+            return 0
+        if connect_name is None and kind in _FALLBACK_DEFAULTS:
+            return _FALLBACK_DEFAULTS[kind]
+        raise ValueError("its default %s" % text)
+    literal = _LITERAL.match(text)
+    if literal is None or connect_name is not None or kind == "bytes":
+        raise ValueError("its default %s" % text)
+    value = literal.group("text") if literal.group("text") is not None else literal.group("bare").strip()
+    try:
+        if kind in ("int", "long"):
+            return int(value)
+        if kind in ("float", "double"):
+            return float(value)
+        if kind == "boolean":
+            return {"true": True, "false": False}[value.lower()]
+    except (KeyError, ValueError):
+        raise ValueError("its default %s" % text) from None
+    return value
+
+
+def _avro_field(column):
+    base = _avro_base(column)
+    if base is None:
+        raise ValueError("its type %s" % column["type"])
+    default = _column_default(column, base)
+    if default is not None:
+        # connect.default goes before connect.name, as the converter writes it.
+        typed = dict((k, v) for k, v in ({"type": base} if isinstance(base, str) else base).items() if k != "connect.name")
+        typed["connect.default"] = default
+        if isinstance(base, dict) and "connect.name" in base:
+            typed["connect.name"] = base["connect.name"]
+        field_type = [typed, "null"] if column.get("nullable") else typed
+        return {"name": column["name"], "type": field_type, "default": default}
+    if column.get("nullable"):
+        return {"name": column["name"], "type": ["null", base], "default": None}
+    return {"name": column["name"], "type": base}
+
+
+def debezium_value_schema(columns, topic):
+    """The Avro value schema (compact JSON text) Debezium's PostgreSQL source with ExtractNewRecordState
+    and Apicurio's converter registers for a table, from the table's columns.
+
+    ``columns``: the table's columns in order, each ``{name, type (udt_name), nullable, default
+    (column_default text or null), precision, scale, datetime_precision}`` as information_schema gives
+    them; ``topic``: ``<prefix>.<schema>.<table>``, the record's namespace. Raises PipelineError naming
+    the column whose type or default the role cannot predict."""
+    if not columns:
+        raise PipelineError("topic %s: its table has no columns, or does not exist (yet)" % topic)
+    fields = []
+    for column in columns:
+        try:
+            fields.append(_avro_field(column))
+        except ValueError as exc:
+            raise PipelineError(
+                "topic %s: the role cannot tell the Avro type Debezium gives column %s, from %s (supported: the types %s,"
+                " numeric(p,s), constant defaults and the defaults nextval(), now(), CURRENT_DATE); use value_format"
+                " json for this pipeline" % (topic, column.get("name"), exc, ", ".join(sorted(AVRO_TYPES)))
+            ) from None
+    schema = {"type": "record", "name": "Value", "namespace": topic, "fields": fields, "connect.name": topic + ".Value"}
+    return json.dumps(schema, separators=(",", ":"))
 
 
 def sink_config(p, build_sink, topics, converter_keys):
@@ -184,13 +347,13 @@ def pgpass_line(p):
     return ":".join(re.sub(r"([:\\])", r"\\\1", str(f)) for f in fields)
 
 
-def render(p, converter_config, psql_executable):
+def render(p, converter_config, psql_executable, registry_url=None):
     build_source, build_sink = FLAVOURS[p.flavour]
     source, topics, tables = build_source(p)
-    converter_keys = converters(p, converter_config)
-    source.update(converter_keys)
+    source_converters, sink_converters = converters(p, converter_config, registry_url)
+    source.update(source_converters)
     source.update(p.source.get("config") or {})
-    sink = sink_config(p, build_sink, topics, converter_keys) if p.sink else {}
+    sink = sink_config(p, build_sink, topics, sink_converters) if p.sink else {}
     db = p.db
     return {
         "name": p.name,
@@ -199,6 +362,14 @@ def render(p, converter_config, psql_executable):
         "source_topics": topics,
         "source_table": tables[0] if tables else None,
         "sink_table": p.sink.get("table") if p.sink else None,
+        "value_format": p.value_format,
+        # Avro: the subjects of the source's values (TopicNameStrategy), with the table each one describes.
+        "value_subjects": [
+            {"subject": topic + "-value", "topic": topic, "table": table}
+            for topic, table in zip(topics, tables)
+        ]
+        if p.value_format == "avro"
+        else [],
         "verify": p.verify,
         "verify_column": p.item.get("verify_column"),
         "verify_values": p.item.get("verify_values") or {},
@@ -215,7 +386,10 @@ def render(p, converter_config, psql_executable):
     }
 
 
-def problems(pipelines):
+VALUE_FORMATS = ("json", "avro")
+
+
+def problems(pipelines, registry_url=None):
     """What the role cannot apply, in one message each (names not unique, a source without tables...)."""
     found = []
     names = [p.name for p in pipelines]
@@ -231,21 +405,49 @@ def problems(pipelines):
             )
         if p.verify and p.state == "running" and p.item.get("verify_column") is None:
             found.append("pipeline %s: verification needs verify_column (the column the test row sets)" % p.name)
+        found.extend(avro_problems(p, registry_url))
     return found
 
 
-def pipelines_of(items, database, flavour, verify):
+def avro_problems(p, registry_url):
+    if p.value_format not in VALUE_FORMATS:
+        return ["pipeline %s: value_format must be one of %s, got %r" % (p.name, ", ".join(VALUE_FORMATS), p.value_format)]
+    if p.value_format != "avro" or p.state == "absent":
+        return []
+    found = []
+    if p.flavour != "debezium":
+        found.append("pipeline %s: value_format avro needs the debezium flavour" % p.name)
+    if not p.source.get("flatten", True):
+        found.append("pipeline %s: value_format avro needs flattened rows (source.flatten true)" % p.name)
+    if registry_url is None:
+        found.append(
+            "pipeline %s: value_format avro needs jdbc_pipeline_schema_registry_url (an Apicurio registry's"
+            " .../apis/ccompat/v7 URL) or jdbc_pipeline_converter_registry_url" % p.name
+        )
+    return found
+
+
+def pipelines_of(items, database, flavour, verify, value_format):
     if not isinstance(items, list) or not all(isinstance(i, dict) and i.get("name") for i in items):
         raise PipelineError("a JDBC pipeline list must be a list of pipelines, each a dict with a name")
-    return [Pipeline(item, database, flavour, verify) for item in items]
+    return [Pipeline(item, database, flavour, verify, value_format or "json") for item in items]
 
 
-def jdbc_pipeline_problems(pipelines, database=None, flavour="debezium", verify=False):
+def jdbc_pipeline_problems(
+    pipelines,
+    database=None,
+    flavour="debezium",
+    verify=False,
+    value_format="json",
+    schema_registry_url=None,
+    converter_registry_url=None,
+):
     """What keeps ``jdbc_pipeline_list`` from being applied, one message per problem ([] when nothing).
 
     Checked apart from the rendering, and without secrets in any message: the rendered list holds the
     database passwords, so the task that renders it hides its output, errors included."""
-    return problems(pipelines_of(pipelines, database, flavour, verify))
+    registry_url = avro_converter_url(schema_registry_url, converter_registry_url)
+    return problems(pipelines_of(pipelines, database, flavour, verify, value_format), registry_url)
 
 
 def jdbc_pipeline_connectors(
@@ -255,10 +457,14 @@ def jdbc_pipeline_connectors(
     converter_config=None,
     verify=False,
     psql_executable="psql",
+    value_format="json",
+    schema_registry_url=None,
+    converter_registry_url=None,
 ):
     """Render ``jdbc_pipeline_list``; see jdbc_pipeline_connectors.yml for the shapes."""
-    listed = pipelines_of(pipelines, database, flavour, verify)
-    found = problems(listed)
+    listed = pipelines_of(pipelines, database, flavour, verify, value_format)
+    registry_url = avro_converter_url(schema_registry_url, converter_registry_url)
+    found = problems(listed, registry_url)
     if found:
         raise PipelineError("; ".join(found))
-    return [render(p, converter_config, psql_executable) for p in listed]
+    return [render(p, converter_config, psql_executable, registry_url) for p in listed]
