@@ -22,13 +22,14 @@ PASSWORD = "pw-0123456789"
 
 STUB_LIB = """
 playbook() {{ echo "$1 ${{*:2}}" >>"{calls}"; if [ "$1" = verify.yml ]; then echo "{verify_says}"; fi; }}
-playbook_without_change() {{ playbook "$@"; }}
+without_change() {{ "$@"; }}
 sandbox_var() {{ echo "{password}"; }}
 """
 
 
-def run_script(tmp_path, verify_says):
-    """Run runme.sh against a stub lib.sh; return its exit code and the playbooks it ran, in order."""
+def run_script(tmp_path, verify_says, value_format=None):
+    """Run runme.sh against a stub lib.sh (with ROLE_JDBC_VALUE_FORMAT=value_format when given); return its exit
+    code, the playbooks it ran in order (each with its arguments) and its stderr."""
     target = tmp_path / "targets" / "role_jdbc_pipeline"
     setup = tmp_path / "targets" / "setup_sandbox_playbooks"
     target.mkdir(parents=True)
@@ -36,15 +37,44 @@ def run_script(tmp_path, verify_says):
     shutil.copy(os.path.join(TARGETS, "role_jdbc_pipeline", "runme.sh"), target / "runme.sh")
     calls = tmp_path / "calls"
     (setup / "lib.sh").write_text(STUB_LIB.format(calls=calls, verify_says=verify_says, password=PASSWORD))
-    done = subprocess.run(["bash", "runme.sh"], cwd=str(target), capture_output=True, text=True, check=False)
+    env = dict(os.environ)
+    env.pop("ROLE_JDBC_VALUE_FORMAT", None)
+    if value_format:
+        env["ROLE_JDBC_VALUE_FORMAT"] = value_format
+    done = subprocess.run(["bash", "runme.sh"], cwd=str(target), env=env, capture_output=True, text=True, check=False)
     return done.returncode, calls.read_text().split("\n")[:-1], done.stderr
+
+
+JSON = "-e role_jdbc_value_format=json"
 
 
 def test_a_clean_run_reconverges_after_teardown(tmp_path):
     rc, calls = run_script(tmp_path, verify_says="ok=3 changed=0")[:2]
     assert rc == 0
-    after_verify = calls[calls.index("verify.yml -vvv --diff") + 1 :]
+    assert calls[0] == "render.yml "
+    after_verify = calls[calls.index("verify.yml -vvv --diff " + JSON) + 1 :]
     assert [c.split()[0] for c in after_verify] == ["teardown.yml", "converge.yml", "teardown.yml"]
+
+
+def test_avro_runs_the_same_steps_then_the_schema_changes(tmp_path):
+    rc, calls = run_script(tmp_path, verify_says="ok=3 changed=0", value_format="avro")[:2]
+    assert rc == 0
+    # render.yml (configs rendered without a sandbox) runs in the JSON pass only; every other playbook gets the format.
+    assert all(c.endswith(" -e role_jdbc_value_format=avro") for c in calls)
+    assert [c.split()[0] for c in calls] == [
+        "setup.yml",
+        "converge.yml",
+        "assert_absent.yml",
+        "converge.yml",
+        "converge.yml",
+        "verify.yml",
+        "teardown.yml",
+        "converge.yml",
+        "avro_compatible.yml",
+        "converge.yml",
+        "avro_incompatible.yml",
+        "teardown.yml",
+    ]
 
 
 def test_a_leaked_password_stops_the_run_at_once(tmp_path):
@@ -52,5 +82,5 @@ def test_a_leaked_password_stops_the_run_at_once(tmp_path):
     assert rc == 1
     assert "the database password appeared in the output" in stderr
     # Only the teardown of the EXIT trap may follow the failed check: nothing converges again.
-    after_verify = calls[calls.index("verify.yml -vvv --diff") + 1 :]
-    assert after_verify == ['teardown.yml -e {"role_jdbc_drop_tables": true}']
+    after_verify = calls[calls.index("verify.yml -vvv --diff " + JSON) + 1 :]
+    assert after_verify == ['teardown.yml -e {"role_jdbc_drop_tables": true} ' + JSON]
