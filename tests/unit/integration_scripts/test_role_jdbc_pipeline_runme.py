@@ -44,11 +44,18 @@ def run_script(tmp_path, verify_says, verify_rc=0):
     return done.returncode, calls.read_text().split("\n")[:-1], done.stdout + done.stderr
 
 
-def test_a_clean_run_reconverges_after_teardown(tmp_path):
+def test_a_clean_run_reconverges_after_teardown_then_changes_the_avro_table(tmp_path):
     rc, calls = run_script(tmp_path, verify_says="ok=3 changed=0")[:2]
     assert rc == 0
     after_verify = calls[calls.index("verify.yml -vvv --diff") + 1 :]
-    assert [c.split()[0] for c in after_verify] == ["teardown.yml", "converge.yml", "teardown.yml"]
+    assert [c.split()[0] for c in after_verify] == [
+        "teardown.yml",
+        "converge.yml",
+        "avro_compatible.yml",
+        "converge.yml",
+        "avro_incompatible.yml",
+        "teardown.yml",
+    ]
 
 
 def test_a_leaked_password_stops_the_run_at_once(tmp_path):
