@@ -143,6 +143,8 @@ options:
       - Such as the RV(kafkaops.connect.kafka_schema#module:id) of a C(kafkaops.connect.kafka_schema) task that
         registered it, so that a playbook registers a schema once, under the compatibility rules of its subject,
         and produces by id. The proxy must use the same schema registry.
+      - Register it under this topic's subject (C(<topic>-value)) first. Karapace 5.0.3 was seen to refuse, with
+        error code 42205, a produce by the id of a schema registered only under another topic's subject.
     type: int
   batch_size:
     description:
