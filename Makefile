@@ -100,6 +100,8 @@ lint: venv link
 	$(BIN)/ruff check plugins tests sandbox/bin scripts .ci docs/sphinx
 	$(BIN)/ruff format --check plugins tests sandbox/bin scripts .ci docs/sphinx
 	$(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/ansible-lint --profile production --strict --offline --nocolor
+	@command -v shellcheck >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null; }
+	shellcheck -x -P SCRIPTDIR sandbox/bin/sandbox .ci/run .ci/find-python $$(git ls-files '*.sh')
 	cd $(LINK_ROOT)/connect && $(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs \
 		--plugin-docs --validate-collection-refs all .
 
@@ -127,7 +129,7 @@ sanity: copy
 	cd $(COPY) && $(BIN)/ansible-test sanity --local --python $(PY_VERSION) --color no
 
 unit: venv link
-	$(BIN)/pytest -q -p no:cacheprovider tests/unit
+	$(BIN)/pytest -q -p no:cacheprovider tests/unit tests/sandbox
 
 # The REST Proxy targets are marked `unsupported` (no REST Proxy can be installed here): they run, against every
 # URL of KAFKAOPS_TEST_REST_PROXY_URLS and the sandbox's bridge, only when there is one, and are named as
@@ -177,7 +179,7 @@ secure-test: copy
 		|| rc=$$?; SANDBOX_SECURE=1 $(SANDBOX) down; exit $$rc
 
 molecule: venv link sandbox-up
-	@mkdir -p $(LOGS) && $(SANDBOX) vars | sed -n 's/^sandbox_pg_password: *//p' >$(LOGS)/molecule.secrets
+	@mkdir -p $(LOGS) && $(SANDBOX) secrets >$(LOGS)/molecule.secrets
 	@for scenario in $(MOLECULE_SCENARIOS); do \
 		echo "== molecule scenario $$scenario"; \
 		$(ANSIBLE_ENV) ANSIBLE_VERBOSITY=3 ANSIBLE_DIFF_ALWAYS=1 PATH=$(BIN):$$PATH $(BIN)/molecule test -s $$scenario || exit 1; \
@@ -248,7 +250,7 @@ demo: venv link sandbox-up
 # with diffs, logged for the secrets scan. The other playbooks run in the playbooks_site and
 # runbooks_* integration targets, at the same verbosity.
 demo-verbose: venv link sandbox-up
-	@mkdir -p $(LOGS) && $(SANDBOX) vars | sed -n 's/^sandbox_pg_password: *//p' >$(LOGS)/demo.secrets
+	@mkdir -p $(LOGS) && $(SANDBOX) secrets >$(LOGS)/demo.secrets
 	$(ANSIBLE_ENV) ANSIBLE_VERBOSITY=3 ANSIBLE_DIFF_ALWAYS=1 BIN=$(BIN) bash scripts/demo.sh 2>&1 | tee $(LOGS)/demo.log
 
 secrets-scan: venv

@@ -11,15 +11,9 @@
 
 REGISTRY_DIR=$SANDBOX_DIR/registry
 REGISTRY_APP=$CACHE/registry/build/quarkus-app/quarkus-run.jar
-if [ -n "$SECURE" ]; then
-  REGISTRY_PORT=${SANDBOX_SECURE_SCHEMA_REGISTRY_PORT:-18181}
-else
-  REGISTRY_PORT=${SANDBOX_SCHEMA_REGISTRY_PORT:-18081}
-fi
-SERVICES="$SERVICES schema-registry"
 
 # The Confluent-compatible base URL, as modules and tests take it.
-registry_url() { echo "$SCHEME://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"; }
+registry_endpoint() { echo "$SCHEME://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"; }
 
 # Maven Central's address as Maven's own super POM gives it: settings.xml mirrors every
 # repository to it (Apicurio's parent pom declares repositories we cannot reach).
@@ -53,31 +47,25 @@ registry_build() {
   ) 9>"$CACHE/registry/.lock"
 }
 
+# shellcheck disable=SC2034 # TLS, HTTP_PORT: read by name in render
 registry_start() {
   if running_pid schema-registry >/dev/null; then log "schema-registry already running"; return 0; fi
-  local conf=$RUN/conf/schema-registry.properties tls="" http_port=$REGISTRY_PORT
+  local conf=$RUN/conf/schema-registry.properties TLS="" HTTP_PORT=$REGISTRY_PORT
   if [ -n "$SECURE" ]; then
-    http_port=0
+    HTTP_PORT=0
     # HTTPS only: no plain listener next to it.
-    tls="quarkus.http.ssl-port=$REGISTRY_PORT
+    TLS="quarkus.http.ssl-port=$REGISTRY_PORT
 quarkus.http.insecure-requests=disabled
 quarkus.http.ssl.certificate.files=$RUN/tls/server.crt
 quarkus.http.ssl.certificate.key-files=$RUN/tls/server.key"
   fi
-  sed -e "s|@HTTP_PORT@|$http_port|" -e "/@TLS@/{
-r /dev/stdin
-d
-}" "$REGISTRY_DIR/registry.properties" <<<"$tls" >"$conf"
-  mkdir -p "$RUN/tmp/schema-registry"
-  log "starting schema-registry on $(registry_url)"
-  setsid java "$(marker schema-registry)" -Xms64m -Xmx"$JAVA_HEAP" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-    -Djava.io.tmpdir="$RUN/tmp/schema-registry" -Dquarkus.config.locations="$conf" \
-    -jar "$REGISTRY_APP" >>"$(log_file schema-registry)" 2>&1 </dev/null &
-  echo $! >"$(pid_file schema-registry)"
+  render registry/registry.properties HTTP_PORT TLS >"$conf"
+  log "starting schema-registry on $(registry_endpoint)"
+  start_java schema-registry java -Xms64m -XX:TieredStopAtLevel=1 -Dquarkus.config.locations="$conf" -- -jar "$REGISTRY_APP"
 }
 
 registry_curl() {
   if [ -n "$SECURE" ]; then curl --cacert "$RUN/tls/ca.crt" "$@"; else curl "$@"; fi
 }
 
-registry_ready() { registry_curl -sf -m 5 -o /dev/null "$(registry_url)/subjects"; }
+registry_ready() { registry_curl -sf -m 5 -o /dev/null "$(registry_endpoint)/subjects"; }
