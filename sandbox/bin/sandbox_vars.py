@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 # Copyright (c) 2026, kafkaops.connect contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The sandbox's facts as YAML variables, for ansible-test's integration_config.yml, molecule and
