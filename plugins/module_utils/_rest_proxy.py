@@ -17,6 +17,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import functools
 import time
 import uuid
 
@@ -30,7 +31,9 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_dialects im
     v3_clusters,
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import (
+    IndexRanges,
     ProduceReport,
+    RecordError,
     consumed_record,
     refusal_message,
     value_matches,
@@ -39,8 +42,17 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_topics impo
 
 __all__ = ("DialectError", "RestProxy")
 
-# The clock polls are timed by (a name of its own so that tests can replace it).
+# The clock polls are timed by, and the wait between set-up tries (names of their own so that
+# tests can replace them).
 _clock = time.monotonic
+_sleep = time.sleep
+
+# Consumer set-up calls that the proxy refuses because its consumer is not ready yet (Karapace
+# applies an assignment asynchronously and refuses a seek until it has) are tried again after
+# 0.1 s, 0.2 s, ... up to 1 s apart, for at most this many seconds in all.
+SETUP_RETRY_SECONDS = 10.0
+_SETUP_FIRST_WAIT = 0.1
+_SETUP_LONGEST_WAIT = 1.0
 
 # Poll waits: the first is short because Karapace holds a poll for its whole timeout even
 # when records are ready; empty polls double the wait up to the longest one.
@@ -60,6 +72,10 @@ class RestProxy:
         # Set by consume(), so that a failed task can still say which instance it made and whether it is gone.
         self.consumer_instance = None
         self.consumer_deleted = None
+        # Tries again of consumer set-up calls the proxy refused as not ready (see _until_ready).
+        self.setup_retries = 0
+        # {topic: partition ids}: one metadata read per topic per task, shared by produce and consume.
+        self._partitions = {}
 
     @property
     def dialect(self):
@@ -132,9 +148,25 @@ class RestProxy:
         """Fail before sending when the dialect cannot carry the format."""
         self.require("produce", fmt, self.api().produce_formats)
 
-    def check_record(self, record, where, fmt):
-        """Fail (RecordError) before sending when the dialect cannot write ``record`` as asked."""
+    def check_record(self, record, where, fmt, topic):
+        """Fail (RecordError) before sending when the dialect cannot write ``record`` as asked,
+        or when it names a partition ``topic`` does not have (the bridge would hold such a batch
+        for its producer's max.block.ms, 60 s, and then write the records before it)."""
         self.api().check_record(record, where, fmt)
+        wanted = record["partition"]
+        if wanted is not None:
+            ids = self.partition_ids(topic)
+            if wanted not in ids:
+                raise RecordError(
+                    "%s names partition %d, but topic %s has %s (%d in all); nothing was sent"
+                    % (where, wanted, topic, _partition_list(ids), len(ids))
+                )
+
+    def partition_ids(self, topic):
+        """The topic's partition ids, read once per task (ApiError when the topic does not exist)."""
+        if topic not in self._partitions:
+            self._partitions[topic] = self.api().partition_ids(topic)
+        return self._partitions[topic]
 
     def topic_info(self, wanted, include_partitions, include_configs, include_internal):
         """``{topics, missing, brokers, cluster_id}`` with topics in the common shape."""
@@ -228,11 +260,12 @@ class RestProxy:
         self.consumer_instance = instance
         try:
             api.create_consumer(group, instance, fmt)
-            partitions = [(t, p) for t in topics for p in api.partition_ids(t)]
-            api.assign(group, instance, partitions)
+            partitions = [(t, p) for t in topics for p in self.partition_ids(t)]
+            self._until_ready(api, api.assign, group, instance, partitions)
             if start in ("beginning", "end"):
-                api.seek(group, instance, start, partitions)
-            poll = _Poll(api, group, instance, fmt, until, until_match, sink, outcome)
+                self._until_ready(api, api.seek, group, instance, start, partitions)
+            first_poll = functools.partial(self._until_ready, api, api.poll)
+            poll = _Poll(api, group, instance, fmt, until, until_match, sink, outcome, first_poll)
             positions = poll.run(max_records, poll_timeout, clock or _clock, self.client.timeout)
             if commit and positions and not check_mode:
                 api.commit(group, instance, positions)
@@ -243,8 +276,45 @@ class RestProxy:
                 outcome["consumer_deleted"] = True
             except ApiError as error:
                 outcome["delete_error"] = str(error)
+                # The DELETE may have been applied though its answer says otherwise: a read of
+                # the instance's records tells (a GET of the instance URL answers 405 either way).
+                outcome["consumer_deleted"] = api.consumer_gone(group, instance) is True
             self.consumer_deleted = outcome["consumer_deleted"]
         return outcome
+
+    def _until_ready(self, api, call, *args):
+        """``call(*args)``, tried again while the proxy refuses it because its consumer is not
+        ready yet (``api.consumer_not_ready``), for at most SETUP_RETRY_SECONDS; every other
+        answer, and the last refusal, is the caller's. The call is never skipped: a seek that
+        was refused is sent until it is accepted, so the first record read is the one it asked for."""
+        deadline = None
+        wait = _SETUP_FIRST_WAIT
+        tries = 1
+        while True:
+            try:
+                return call(*args)
+            except ApiError as error:
+                if not api.consumer_not_ready(error):
+                    raise
+                now = _clock()
+                deadline = now + SETUP_RETRY_SECONDS if deadline is None else deadline
+                if now + wait > deadline:
+                    error.message += " (the consumer was still not ready after %d tries over %.0f s)" % (
+                        tries,
+                        SETUP_RETRY_SECONDS,
+                    )
+                    error.args = (str(error),)
+                    raise
+            self.setup_retries += 1
+            tries += 1
+            _sleep(wait)
+            wait = min(wait * 2, _SETUP_LONGEST_WAIT)
+
+
+def _partition_list(ids):
+    if not ids:
+        return "no partitions"
+    return "partition%s %s" % ("" if len(ids) == 1 else "s", IndexRanges(sorted(ids)))
 
 
 def _skip_rest(report, batches):
@@ -255,11 +325,14 @@ def _skip_rest(report, batches):
 class _Poll:
     """The polls of one consumer session, until max_records, the marker, or the time is up."""
 
-    def __init__(self, api, group, instance, fmt, until, until_match, sink, outcome):
+    def __init__(self, api, group, instance, fmt, until, until_match, sink, outcome, first_poll=None):
         self.api, self.group, self.instance, self.fmt = api, group, instance, fmt
         self.until, self.until_match = until, until_match
         self.sink = sink if sink is not None else outcome["records"].append
         self.outcome = outcome
+        # The first poll is a set-up call too (the caller retries it while the consumer is not
+        # ready); later ones are plain polls.
+        self.first = first_poll or api.poll
 
     def run(self, max_records, poll_timeout, clock, request_timeout):
         """Poll and hand each record to the sink; ``{(topic, partition): last offset}`` of
@@ -272,10 +345,11 @@ class _Poll:
             remaining = deadline - clock()
             if remaining <= 0:
                 break
-            raws = self.api.poll(self.group, self.instance, self.fmt, int(min(remaining, wait) * 1000))
+            poll, self.first = self.first, self.api.poll
+            raws = poll(self.group, self.instance, self.fmt, int(min(remaining, wait) * 1000))
             wait = min(_FIRST_POLL, longest) if raws else min(wait * 2, longest)
             for raw in raws:
-                record = consumed_record(raw, self.fmt)
+                record = consumed_record(raw, self.fmt, self.api.reports_headers)
                 self.sink(record)
                 outcome["count"] += 1
                 place = (record["topic"], record["partition"])

@@ -28,6 +28,7 @@ RECORD_FIELDS = ("key", "value", "partition", "headers", "timestamp")
 
 WRITTEN, FAILED, UNKNOWN = "written", "failed", "unknown"
 _FIELD_SET = frozenset(RECORD_FIELDS)
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 class RecordError(ValueError):
@@ -154,7 +155,8 @@ def _timestamp_ms(where, value):
 
 def iso_timestamp(millis):
     """ISO 8601 UTC text of epoch milliseconds, as Confluent v3 wants it."""
-    moment = datetime.datetime.fromtimestamp(millis / 1000.0, datetime.timezone.utc)
+    # Integer arithmetic: a float of seconds can round .529 down to .528.
+    moment = _EPOCH + datetime.timedelta(milliseconds=millis)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
@@ -368,36 +370,72 @@ def refusal_message(error_message, body):
     return error_message
 
 
-def _index_ranges(indices):
-    """'0-4, 9' for [0, 1, 2, 3, 4, 9]: readable in a message whatever the count."""
-    ranges = []
-    for index in indices:
-        if ranges and ranges[-1][1] == index - 1:
-            ranges[-1][1] = index
+class IndexRanges:
+    """A set of record indexes kept as ranges, so that 100,000 failed records cost a few
+    numbers in memory, in results and in messages. Indexes are added in increasing order
+    (batches go out in order); ``str()`` is ``"0-4, 9"`` for 0, 1, 2, 3, 4 and 9."""
+
+    def __init__(self, indexes=()):
+        self._ranges = []
+        self._count = 0
+        self.extend(indexes)
+
+    def add(self, index):
+        if self._ranges and self._ranges[-1][1] == index - 1:
+            self._ranges[-1][1] = index
+        elif not (self._ranges and self._ranges[-1][0] <= index <= self._ranges[-1][1]):
+            self._ranges.append([index, index])
         else:
-            ranges.append([index, index])
-    return ", ".join(str(a) if a == b else "%d-%d" % (a, b) for a, b in ranges)
+            return
+        self._count += 1
+
+    def extend(self, indexes):
+        for index in indexes:
+            self.add(index)
+
+    def __len__(self):
+        return self._count
+
+    def __bool__(self):
+        return bool(self._count)
+
+    def __iter__(self):
+        for first, last in self._ranges:
+            yield from range(first, last + 1)
+
+    def __str__(self):
+        return ", ".join(str(a) if a == b else "%d-%d" % (a, b) for a, b in self._ranges)
+
+
+# Individual failed records kept in a report (the first ones); the rest are counted in their
+# error's group, so that a failed task's result stays small whatever the number of records.
+FAILED_ENTRIES_KEPT = 10
+# Error groups named in a failure message; the result has all of them.
+_GROUPS_IN_MESSAGE = 3
 
 
 class ProduceReport:
     """What became of every record of one produce task, batch by batch. Records are named by
     their index: the position in ``records``, or the line number in ``src`` (``noun`` says
-    which, for the summary)."""
+    which, for the summary). Index sets are :class:`IndexRanges`; failed records are grouped
+    by error (``errors()``), with the first FAILED_ENTRIES_KEPT kept one by one (``failed``)."""
 
     def __init__(self, total, noun="records"):
         self.total = total
         self.noun = noun
         self.offsets = []
         self.failed = []
-        self.unknown = []
-        self.not_sent = []
+        self.failed_count = 0
+        self._groups = {}
+        self.unknown = IndexRanges()
+        self.not_sent = IndexRanges()
         self.key_schema_id = None
         self.value_schema_id = None
         self.error = None
 
     @property
     def complete(self):
-        return not (self.failed or self.unknown or self.not_sent)
+        return not (self.failed_count or self.unknown or self.not_sent)
 
     def partitions(self):
         """Per partition written to: how many records, and the first and last offset."""
@@ -413,6 +451,23 @@ class ProduceReport:
             item["last_offset"] = max(item["last_offset"], offset)
         return [summary[key] for key in sorted(summary, key=str)]
 
+    def _fail(self, index, error_code, message):
+        self.failed_count += 1
+        if len(self.failed) < FAILED_ENTRIES_KEPT:
+            self.failed.append({"index": index, "error_code": error_code, "message": message})
+        group = self._groups.get((error_code, message))
+        if group is None:
+            group = self._groups[(error_code, message)] = IndexRanges()
+        group.add(index)
+
+    def errors(self):
+        """The failed records grouped by error, in the order the errors first came:
+        ``[{error_code, message, count, ranges}]`` with ``ranges`` as in ``"300-999"``."""
+        return [
+            {"error_code": code, "message": message, "count": len(indexes), "ranges": str(indexes)}
+            for (code, message), indexes in self._groups.items()
+        ]
+
     def add_batch(self, indexes, outcomes):
         """Account for one answered batch; returns whether every record of it was written."""
         for index, outcome in zip(indexes, outcomes):
@@ -420,9 +475,9 @@ class ProduceReport:
             if kind == WRITTEN:
                 self.offsets.append({"index": index, "partition": first, "offset": second})
             elif kind == FAILED:
-                self.failed.append({"index": index, "error_code": first, "message": second})
+                self._fail(index, first, second)
             else:
-                self.unknown.append(index)
+                self.unknown.add(index)
         # Fewer results than records: the answer stopped early and the rest are unaccounted for.
         self.unknown.extend(indexes[len(outcomes) :])
         return all(outcome[0] == WRITTEN for outcome in outcomes) and len(outcomes) >= len(indexes)
@@ -430,7 +485,7 @@ class ProduceReport:
     def reject_batch(self, indexes, error_code, message):
         """The proxy refused the whole request: none of its records was written."""
         for index in indexes:
-            self.failed.append({"index": index, "error_code": error_code, "message": message})
+            self._fail(index, error_code, message)
 
     def lose_batch(self, indexes):
         """The request may or may not have been processed: its records are not sent again."""
@@ -442,25 +497,23 @@ class ProduceReport:
     def summary(self):
         noun = self.noun
         parts = ["%d of %d records written" % (len(self.offsets), self.total)]
-        if self.failed:
-            first = self.failed[0]
+        if self.failed_count:
+            groups = self.errors()
+            named = "; ".join(
+                "error %s for %d (%s %s): %s" % (g["error_code"], g["count"], noun, g["ranges"], g["message"])
+                for g in groups[:_GROUPS_IN_MESSAGE]
+            )
+            more = len(groups) - _GROUPS_IN_MESSAGE
             parts.append(
-                "%d failed (%s %s; first error %s: %s)"
-                % (
-                    len(self.failed),
-                    noun,
-                    _index_ranges([f["index"] for f in self.failed]),
-                    first["error_code"],
-                    first["message"],
-                )
+                "%d failed (%s%s)" % (self.failed_count, named, "; %d more errors in errors" % more if more > 0 else "")
             )
         if self.unknown:
             parts.append(
                 "outcome unknown for %s %s (not sent again: check the topic before resending them)"
-                % (noun, _index_ranges(self.unknown))
+                % (noun, self.unknown)
             )
         if self.not_sent:
-            parts.append("%s %s not sent after the failure" % (noun, _index_ranges(self.not_sent)))
+            parts.append("%s %s not sent after the failure" % (noun, self.not_sent))
         if self.error is not None:
             parts.append("the proxy answered: %s" % self.error)
         return "; ".join(parts)
@@ -469,13 +522,37 @@ class ProduceReport:
 # --- consumed records ---------------------------------------------------------------------
 
 
-def consumed_record(raw, fmt):
-    """One consumed record as the module returns it; binary keys and values decoded."""
+def consumed_record(raw, fmt, with_headers=False):
+    """One consumed record as the module returns it; binary keys and values decoded.
+
+    ``timestamp`` is the record's epoch milliseconds as the proxy gave it (Karapace and the
+    bridge both do) and ``timestamp_iso`` the same moment as ISO 8601 UTC text. ``headers`` is
+    a list of ``{name, value, encoding}`` when the dialect reports headers (the bridge sends
+    each value as base64: it is given as its UTF-8 text when the bytes are valid UTF-8, else as
+    the base64 text, and ``encoding`` says which), and None when it does not (Karapace 5.0.3
+    and Confluent v2 return no headers). Source: consumers-partitions-headers-karapace-and-bridge.txt.
+    """
     record = dict((name, raw.get(name)) for name in ("topic", "partition", "offset", "key", "value"))
     if fmt == "binary":
         record["key"], record["key_encoding"] = from_base64(record["key"])
         record["value"], record["value_encoding"] = from_base64(record["value"])
+    millis = raw.get("timestamp")
+    record["timestamp"] = millis
+    # Kafka's -1 means "no timestamp".
+    known = isinstance(millis, int) and not isinstance(millis, bool) and millis >= 0
+    record["timestamp_iso"] = iso_timestamp(millis) if known else None
+    record["headers"] = consumed_headers(raw.get("headers")) if with_headers else None
     return record
+
+
+def consumed_headers(headers):
+    """``[{name, value, encoding}]`` of the bridge's ``[{key, value (base64)}]``; the value
+    decoded byte-exact as :func:`from_base64` does (a null value stays null)."""
+    decoded = []
+    for header in headers or []:
+        value, encoding = from_base64(header.get("value"))
+        decoded.append({"name": header.get("key"), "value": value, "encoding": encoding})
+    return decoded
 
 
 def value_matches(value, wanted, mode="contains"):

@@ -21,6 +21,15 @@ description:
   - Partitions are assigned rather than subscribed, so reading starts exactly at the beginning,
     the end or the committed offsets whatever the group has committed, and there is no group
     rebalance to wait for.
+  - Some proxies set a consumer up asynchronously (Karapace refuses a seek sent right after the
+    assignment with 409, error code 40903, until the assignment is applied; the bridge answers a
+    seek on a partition not yet assigned with 404 "No current assignment"). Such set-up calls
+    (assignment, seek, first poll) are sent again 0.1 s, 0.2 s, ... up to 1 s apart for at most
+    10 s, counted in RV(consumer_setup_retries), and never skipped, so the first record read is
+    the one O(from) asked for.
+  - Each record comes with its timestamp (RV(records[].timestamp), RV(records[].timestamp_iso))
+    and, through the Strimzi bridge, its headers (RV(records[].headers)); Confluent v2 and
+    Karapace return no headers.
   - Confluent v3 has no consumer API. With O(dialect=auto) this module does not probe for v3,
     since Confluent REST Proxy serves its v2 consumer API next to v3.
 author:
@@ -110,7 +119,8 @@ options:
     default: false
   dest:
     description:
-      - Write the records read to this file, one JSON object per line (the keys of RV(records)),
+      - Write the records read to this file, one JSON object per line (the keys of RV(records),
+        headers and timestamps included),
         instead of returning them; for reads too large for a task result. RV(records) is then empty.
       - Records are written as they arrive to a temporary file next to O(dest), which replaces
         O(dest) only when its content differs (then C(changed) is true).
@@ -199,8 +209,46 @@ records:
       description: V(utf-8) or V(base64), see O(format); null for a null value.
       returned: when O(format=binary)
       type: str
+    timestamp:
+      description: The record's timestamp in milliseconds since the epoch, as the proxy gave it.
+      type: int
+      version_added: 0.2.0
+    timestamp_iso:
+      description: The same moment as ISO 8601 UTC text; null when the proxy gave no timestamp.
+      type: str
+      version_added: 0.2.0
+    headers:
+      description:
+        - The record's headers in their order, when the dialect returns them (the Strimzi bridge),
+          and an empty list for a record without headers there. Null with Confluent v2 and
+          Karapace, which return no headers.
+        - Each value is decoded as binary keys and values are, byte for byte. The V(utf-8)
+          text of its bytes, or the base64 text when they are not valid UTF-8; C(encoding) says which
+          (null for a null value).
+        - This is the list shape M(kafkaops.connect.kafka_rest_produce) takes for C(headers), so
+          headers with C(encoding=utf-8) can be written again as they are.
+      type: list
+      elements: dict
+      contains:
+        name:
+          description: Header name.
+          type: str
+        value:
+          description: Header value, decoded as C(encoding) says.
+          type: str
+        encoding:
+          description: V(utf-8) or V(base64).
+          type: str
+      version_added: 0.2.0
   sample:
-    - {topic: orders, partition: 0, offset: 0, key: order-1001, value: {id: 1001, amount: 25.5}}
+    - topic: orders
+      partition: 0
+      offset: 0
+      key: order-1001
+      value: {id: 1001, amount: 25.5}
+      timestamp: 1796065782529
+      timestamp_iso: "2026-11-30T19:09:42.529Z"
+      headers: [{name: trace, value: "éè", encoding: utf-8}]
 count:
   description: Number of records read (returned, or written to O(dest)).
   returned: always
@@ -226,6 +274,14 @@ consumer_deleted:
   returned: always
   type: bool
   sample: true
+consumer_setup_retries:
+  description:
+    - How many times a consumer set-up call (assignment, seek, first poll) was sent again because
+      the proxy said its consumer was not ready yet; see the description.
+  returned: always
+  type: int
+  sample: 1
+  version_added: 0.2.0
 consumer_instance:
   description: Name of the consumer instance this task created in O(group) (and deleted).
   returned: when an instance was created
@@ -362,6 +418,7 @@ def main():
             group=group,
             consumer_deleted=proxy.consumer_deleted,
             consumer_instance=proxy.consumer_instance,
+            consumer_setup_retries=proxy.setup_retries,
         )
     if not outcome["consumer_deleted"]:
         module.warn("the consumer instance was not deleted: %s" % outcome.get("delete_error"))
@@ -374,6 +431,7 @@ def main():
         group=group,
         consumer_deleted=outcome["consumer_deleted"],
         consumer_instance=proxy.consumer_instance,
+        consumer_setup_retries=proxy.setup_retries,
         **proxy_fields(proxy),
     )
 

@@ -17,6 +17,10 @@ description:
     Strimzi Kafka Bridge, and checks the result of every record.
   - Every record is checked before anything is sent (fields, values for the format, schemas,
     what the dialect can carry); an error names the record index (or the line of O(src)).
+  - When any record names a partition, the topic's partitions are read once (one request) and a
+    record naming a partition the topic does not have fails the task before anything is sent,
+    naming the record, the partition and the partitions there are. (Sent anyway, such a record
+    makes the Strimzi bridge hold the whole batch for 60 s and then write the records before it.)
   - The records come from O(records), from O(key) and O(value) (one record), or from a file
     (O(src)) that is read in batches as it is sent, so that a file of any size is never held in
     memory. For large loads O(src) is also much faster than O(records), because passing many records as
@@ -24,8 +28,10 @@ description:
   - Records go in batches of O(batch_size), one request each, over one HTTP session. A produce
     request is never sent twice, so no record is written twice by this module; when a request
     is rejected, a record fails, or an answer is lost, nothing more is sent and the task fails,
-    listing what was written (RV(offsets)), what failed (RV(failed_records)), what may or may not have
-    been written (RV(unknown)) and what was never sent (RV(not_sent)).
+    listing what was written (RV(offsets)), what failed (RV(errors), grouped by error, and the first
+    ones in RV(failed_records)), what may or may not have been written (RV(unknown)) and what was
+    never sent (RV(not_sent)). Index sets are given as ranges (V(300-999)), in the result and in
+    the message, whatever the number of records.
 author:
   - kafkaops.connect contributors (@kafkaops)
 extends_documentation_fragment:
@@ -134,6 +140,9 @@ options:
   value_schema_id:
     description:
       - Id of a registered schema for the values, instead of O(value_schema).
+      - Such as the RV(kafkaops.connect.kafka_schema#module:id) of a C(kafkaops.connect.kafka_schema) task that
+        registered it, so that a playbook registers a schema once, under the compatibility rules of its subject,
+        and produces by id. The proxy must use the same schema registry.
     type: int
   batch_size:
     description:
@@ -214,6 +223,26 @@ EXAMPLES = r"""
       - value: {id: 1, name: Ada}
       - value: {id: 2, name: Grace}
 
+- name: Register the value schema once (kafkaops.connect.kafka_schema), under BACKWARD compatibility
+  kafkaops.connect.kafka_schema:
+    schema_registry_url: http://localhost:8081
+    subject: customers-value
+    compatibility: BACKWARD
+    schema:
+      type: record
+      name: Customer
+      fields: [{name: id, type: int}, {name: name, type: string}]
+  register: customer_schema
+
+- name: Then produce Avro values by the schema's id
+  kafkaops.connect.kafka_rest_produce:
+    rest_proxy_url: http://localhost:8082
+    topic: customers
+    format: avro
+    value_schema_id: "{{ customer_schema.id }}"
+    records:
+      - value: {id: 3, name: Barbara}
+
 - name: Bytes from a file through Confluent v3, by registered schema id for the key
   kafkaops.connect.kafka_rest_produce:
     rest_proxy_url: https://kafka.example.com:8090
@@ -253,8 +282,8 @@ count:
   sample: 2
 failed_records:
   description:
-    - Records the proxy reported as not written, with the error code and message it gave.
-      Named so because Ansible reserves C(failed).
+    - The first records (at most 10) the proxy reported as not written, with the error code and
+      message it gave; RV(errors) accounts for all of them. Named so because Ansible reserves C(failed).
     - Codes are Confluent's 50002/50003, Karapace's 1 (not retriable) and 2 (retriable), HTTP-like
       codes from the bridge and v3, or, when the proxy refused a whole request (such as 40401 or
       42203), that request's code for each of its records.
@@ -262,14 +291,41 @@ failed_records:
   type: list
   elements: dict
   sample: [{index: 3, error_code: 50002, message: "Record too large"}]
-unknown:
+failed_count:
+  description: Number of records the proxy reported as not written.
+  returned: on failure
+  type: int
+  sample: 700
+  version_added: 0.2.0
+errors:
   description:
-    - Indexes of records whose request got no usable answer (connection lost, server error).
-      They may or may not have been written, and were not sent again.
+    - Every failed record, grouped by error (code and message), in the order the errors first came.
   returned: on failure
   type: list
-  elements: int
-  sample: []
+  elements: dict
+  contains:
+    error_code:
+      description: The error code the proxy gave.
+      type: raw
+    message:
+      description: The message the proxy gave (secrets masked).
+      type: str
+    count:
+      description: Number of records that failed with this error.
+      type: int
+    ranges:
+      description: Their indexes as ranges, such as V(300-999) or V(0-4, 9).
+      type: str
+  sample: [{error_code: 40401, message: "Topic orders not found.", count: 700, ranges: "300-999"}]
+  version_added: 0.2.0
+unknown:
+  description:
+    - Indexes, as ranges (V(300-999, 1002)), of records whose request got no usable answer
+      (connection lost, server error). They may or may not have been written, and were not sent
+      again. Empty text when there are none.
+  returned: on failure
+  type: str
+  sample: ""
 validation_errors:
   description:
     - What the proxy's request schema refused, when it sent such a list with its refusal (the Strimzi bridge).
@@ -279,12 +335,12 @@ validation_errors:
   sample: ["Instance type number is invalid. Expected object"]
 not_sent:
   description:
-    - Indexes of records never sent, because an earlier batch did not fully succeed or because no
-      server could be reached (every URL refused the connection, even after O(retries)).
+    - Indexes, as ranges (V(500-999)), of records never sent, because an earlier batch did not fully
+      succeed or because no server could be reached (every URL refused the connection, even after
+      O(retries)). Empty text when there are none.
   returned: on failure
-  type: list
-  elements: int
-  sample: [500, 501]
+  type: str
+  sample: "500-999"
 key_schema_id:
   description: Registry id of the key schema, as reported by the proxy (schema formats).
   returned: always
@@ -355,7 +411,7 @@ class Records:
             check_value(record, where, self.fmt, p["binary_encoding"], parsed_json=bool(p["src"]))
             check_schema(record, where, self.fmt, self.schemas)
             if proxy is not None:
-                proxy.check_record(record, where, self.fmt)
+                proxy.check_record(record, where, self.fmt, p["topic"])
             yield index, record
 
     def _from_src(self):
@@ -385,7 +441,7 @@ class Records:
         if self._listed is None:
             return sum(1 for item in self._checked(self._from_src(), proxy))
         for index, record in self._listed:
-            proxy.check_record(record, "records[%d]" % index, self.fmt)
+            proxy.check_record(record, "records[%d]" % index, self.fmt, self.module.params["topic"])
         return len(self._listed)
 
     def batches(self):
@@ -430,8 +486,10 @@ def fail_incomplete(module, result, report):
     module.fail_json(
         msg=redact("producing to %s: %s" % (module.params["topic"], report.summary()), secrets),
         failed_records=redact(report.failed, secrets),
-        unknown=report.unknown,
-        not_sent=report.not_sent,
+        failed_count=report.failed_count,
+        errors=redact(report.errors(), secrets),
+        unknown=str(report.unknown),
+        not_sent=str(report.not_sent),
         **result,
     )
 

@@ -7,9 +7,15 @@
 """Produce throughput of kafka_rest_produce as a real ansible-playbook task, next to a floor.
 
 Writes N JSON records (default 100,000) to an NDJSON file, then sends them to the same REST
-Proxy URL twice: with a plain-Python floor (one requests session, batches of 500, nothing
-else) and with a playbook whose one task is kafka_rest_produce with ``src`` (the whole
-ansible-playbook run is timed, start-up included). Prints records per second and the ratio.
+Proxy URL with a plain-Python floor (one requests session, batches of 500, the next batch read
+while one is on the wire, nothing else) and with a playbook whose one task is kafka_rest_produce
+with ``src`` (the whole ansible-playbook run is timed, start-up included). Prints records per
+second and the ratio.
+
+With ``--rounds N`` the two alternate N times (floor then task, task then floor, ...) and the
+medians are compared: a proxy's time per request follows the machine's load (Karapace's is
+CPU-bound Python), so one floor run followed by one task run compares two different loads.
+The floor also prints its time per request, the wait the proxy adds to every batch.
 
     python tests/bench/bench_rest_produce.py http://localhost:8080 --topic bench
 
@@ -23,10 +29,13 @@ client side only (building, sending and reading requests), not a proxy.
 import argparse
 import json
 import os
+import queue
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -51,34 +60,57 @@ def write_records(path, count):
             handle.write(json.dumps({"key": "k%d" % n, "value": {"n": n, "pad": "x" * 64}}) + "\n")
 
 
-def floor(url, topic, path, batch_size):
-    """The least any Python client does: read the lines, post them in batches, check the offsets."""
-    import requests
-
-    session = requests.Session()
-    session.trust_env = False
-    headers = {"Content-Type": "application/vnd.kafka.json.v2+json", "Accept": "application/vnd.kafka.v2+json"}
-    written = 0
-    started = time.monotonic()
-
-    def send(batch):
-        answer = session.post("%s/topics/%s" % (url, topic), data=json.dumps({"records": batch}), headers=headers)
-        answer.raise_for_status()
-        offsets = answer.json()["offsets"]
-        if len(offsets) != len(batch) or any(o.get("error_code") for o in offsets):
-            raise SystemExit("floor: the proxy did not write every record: %s" % answer.text[:300])
-        return len(offsets)
-
+def read_batches(path, batch_size):
     with open(path) as handle:
         batch = []
         for line in handle:
             batch.append(json.loads(line))
             if len(batch) == batch_size:
-                written += send(batch)
+                yield batch
                 batch = []
         if batch:
-            written += send(batch)
-    return written, time.monotonic() - started
+            yield batch
+
+
+def read_ahead(batches, depth=2):
+    """The batches, read by a thread of their own while the current one is on the wire (as the
+    module reads its src), so that the floor's time is the proxy's and the wire's alone."""
+    slots = queue.Queue(maxsize=depth)
+    end = object()
+
+    def read():
+        for batch in batches:
+            slots.put(batch)
+        slots.put(end)
+
+    threading.Thread(target=read, daemon=True).start()
+    while True:
+        batch = slots.get()
+        if batch is end:
+            return
+        yield batch
+
+
+def floor(url, topic, path, batch_size):
+    """The least any Python client does: read the lines, post them in batches over one kept-alive
+    session, one request at a time, check the offsets. ``(written, seconds, request seconds)``."""
+    import requests
+
+    session = requests.Session()
+    session.trust_env = False
+    headers = {"Content-Type": "application/vnd.kafka.json.v2+json", "Accept": "application/vnd.kafka.v2+json"}
+    written, waits = 0, []
+    started = time.monotonic()
+    for batch in read_ahead(read_batches(path, batch_size)):
+        sent = time.monotonic()
+        answer = session.post("%s/topics/%s" % (url, topic), data=json.dumps({"records": batch}), headers=headers)
+        answer.raise_for_status()
+        offsets = answer.json()["offsets"]
+        waits.append(time.monotonic() - sent)
+        if len(offsets) != len(batch) or any(o.get("error_code") for o in offsets):
+            raise SystemExit("floor: the proxy did not write every record: %s" % answer.text[:300])
+        written += len(offsets)
+    return written, time.monotonic() - started, waits
 
 
 def playbook(collections, tasks, workdir):
@@ -116,13 +148,29 @@ def compare(label, url, opts, collections, workdir):
     path = os.path.join(workdir, "records.ndjson")
     if not os.path.exists(path):
         write_records(path, opts.records)
-    results = []
-    written, seconds = floor(url, opts.topic, path, opts.batch_size)
-    results.append(("plain-Python floor", written, seconds))
     startup = playbook(collections, [{"name": "Nothing", "ansible.builtin.debug": {"msg": "start-up"}}], workdir)
     tasks = produce_task(url, opts.topic, src=path, batch_size=opts.batch_size)
     tasks[1]["ansible.builtin.assert"]["that"] = ["produced.count == %d" % opts.records]
-    results.append(("ansible-playbook, src", opts.records, playbook(collections, tasks, workdir)))
+    floors, srcs, waits = [], [], []
+    for number in range(opts.rounds):
+        # Alternate which goes first, so that a load that rises or falls during the run is shared.
+        for which in ("floor", "src") if number % 2 == 0 else ("src", "floor"):
+            if which == "floor":
+                written, seconds, request_seconds = floor(url, opts.topic, path, opts.batch_size)
+                floors.append(seconds)
+                waits.extend(request_seconds)
+            else:
+                srcs.append(playbook(collections, tasks, workdir))
+        if opts.rounds > 1:
+            print(
+                "   round %d: floor %.2f s, src %.2f s (%.2fx)"
+                % (number + 1, floors[-1], srcs[-1], floors[-1] / srcs[-1]),
+                flush=True,
+            )
+    results = [
+        ("plain-Python floor", written, statistics.median(floors)),
+        ("ansible-playbook, src", opts.records, statistics.median(srcs)),
+    ]
     if opts.records_option:
         build = {
             "name": "Build the records",
@@ -137,7 +185,13 @@ def compare(label, url, opts, collections, workdir):
 
     base = results[0][1] / results[0][2]
     print("== %s (%d records, batches of %d)" % (label, opts.records, opts.batch_size))
+    if opts.rounds > 1:
+        print("   medians of %d alternating rounds" % opts.rounds)
     print("   ansible-playbook start-up alone: %.2f s" % startup)
+    print(
+        "   floor's time per request: min %.3f s, median %.3f s, max %.3f s"
+        % (min(waits), statistics.median(waits), max(waits))
+    )
     for name, count, seconds in results:
         rate = count / seconds
         print("   %-38s %6.2f s %9.0f records/s  %.2fx the floor" % (name, seconds, rate, rate / base))
@@ -150,6 +204,7 @@ def main(argv=None):
     parser.add_argument("--records", type=int, default=100000)
     parser.add_argument("--batch-size", type=int, default=500, help="records per request (module default: 500)")
     parser.add_argument("--records-option", action="store_true", help="also time records passed as module arguments")
+    parser.add_argument("--rounds", type=int, default=1, help="alternate floor and src this many times; medians")
     parser.add_argument(
         "--stub-delay-ms", type=float, default=0.0, help="stub only: time the stub waits before each produce answer"
     )

@@ -128,12 +128,87 @@ def test_produce_report_accounts_for_every_record():
     assert report.add_batch([0, 1, 2], [("written", 0, 1), ("written", 0, 2), ("written", 1, 1)])
     assert not report.add_batch([3, 4, 5], [("written", 0, 3), ("failed", 50003, "retriable")])
     report.skip([6, 7])
-    assert report.unknown == [5] and report.not_sent == [6, 7]
+    assert str(report.unknown) == "5" and str(report.not_sent) == "6-7"
     assert report.summary() == (
-        "4 of 8 records written; 1 failed (records 4; first error 50003: retriable); "
+        "4 of 8 records written; 1 failed (error 50003 for 1 (records 4): retriable); "
         "outcome unknown for records 5 (not sent again: check the topic before resending them); "
         "records 6-7 not sent after the failure"
     )
+
+
+def test_index_ranges_count_and_read_as_ranges():
+    ranges = rr.IndexRanges([0, 1, 2, 3, 4, 9, 11, 12])
+    ranges.add(12)
+    assert str(ranges) == "0-4, 9, 11-12" and len(ranges) == 8
+    assert list(ranges) == [0, 1, 2, 3, 4, 9, 11, 12]
+    assert str(rr.IndexRanges()) == "" and not rr.IndexRanges()
+
+
+def test_a_large_failure_is_reported_as_ranges_and_error_groups_not_one_number_per_record():
+    """Defect 5: a 1,000-record produce to a missing topic gave 300 failed_records entries and
+    700 not_sent indexes. Karapace's answer to a produce to a missing topic, from
+    karapace-5.0.3.http.txt ("produce json to a topic that does not exist"): 404, 40401."""
+    report = rr.ProduceReport(1000)
+    report.reject_batch(list(range(300)), 40401, "Topic nosuch not found")
+    report.skip(range(300, 1000))
+
+    assert report.failed_count == 300 and len(report.failed) == rr.FAILED_ENTRIES_KEPT
+    assert report.failed[0] == {"index": 0, "error_code": 40401, "message": "Topic nosuch not found"}
+    assert report.errors() == [
+        {"error_code": 40401, "message": "Topic nosuch not found", "count": 300, "ranges": "0-299"}
+    ]
+    assert str(report.not_sent) == "300-999" and len(report.not_sent) == 700
+    assert report.summary() == (
+        "0 of 1000 records written; 300 failed (error 40401 for 300 (records 0-299): Topic nosuch not found); "
+        "records 300-999 not sent after the failure"
+    )
+
+
+def test_failed_records_are_grouped_by_error_in_the_order_the_errors_came():
+    report = rr.ProduceReport(6)
+    outcomes = [("failed", 2, "boom"), ("written", 0, 1), ("failed", 1, "slow"), ("failed", 2, "boom")]
+    report.add_batch([0, 1, 2, 3], outcomes)
+    assert report.errors() == [
+        {"error_code": 2, "message": "boom", "count": 2, "ranges": "0, 3"},
+        {"error_code": 1, "message": "slow", "count": 1, "ranges": "2"},
+    ]
+
+
+def test_consumed_bridge_record_gives_headers_byte_exact_and_its_timestamp():
+    """Defect 3, consumers-partitions-headers-karapace-and-bridge.txt: the bridge returns each
+    record's headers (values base64) and its timestamp; "Bearer  tok.1" keeps its two spaces."""
+    raw = {
+        "topic": "rec-hdr",
+        "key": "k1",
+        "value": {"n": 1},
+        "partition": 0,
+        "offset": 0,
+        "timestamp": 1796065782529,
+        "headers": [{"key": "Authorization", "value": "QmVhcmVyICB0b2suMQ=="}, {"key": "trace", "value": "w6nDqA=="}],
+    }
+    record = rr.consumed_record(raw, "json", with_headers=True)
+    assert record["headers"] == [
+        {"name": "Authorization", "value": "Bearer  tok.1", "encoding": "utf-8"},
+        {"name": "trace", "value": "\u00e9\u00e8", "encoding": "utf-8"},
+    ]
+    assert record["timestamp"] == 1796065782529
+    assert record["timestamp_iso"] == "2026-11-30T19:09:42.529Z"
+
+
+def test_consumed_karapace_record_gives_its_timestamp_and_no_headers():
+    """Defect 3, consumers-partitions-headers-karapace-and-bridge.txt: Karapace 5.0.3 returns
+    the timestamp but no headers, so headers are null (unknown), not an empty list."""
+    raw = {"key": "k1", "offset": 0, "partition": 0, "timestamp": 1796065782529, "topic": "rec-hdr", "value": {"n": 1}}
+    record = rr.consumed_record(raw, "json")
+    assert record["headers"] is None
+    assert (record["timestamp"], record["timestamp_iso"]) == (1796065782529, "2026-11-30T19:09:42.529Z")
+
+
+def test_header_bytes_that_are_not_utf8_stay_base64():
+    assert rr.consumed_headers([{"key": "bin", "value": "//4A"}, {"key": "none", "value": None}]) == [
+        {"name": "bin", "value": "//4A", "encoding": "base64"},
+        {"name": "none", "value": None, "encoding": None},
+    ]
 
 
 @pytest.mark.parametrize(

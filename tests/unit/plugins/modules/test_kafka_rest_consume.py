@@ -95,7 +95,12 @@ def test_bridge_reads_text_until_the_marker_commits_next_offsets_and_deletes_the
         "offset": 0,
         "key": "k2",
         "value": "MARKER run-42",
+        "timestamp": 1769860800001,
+        "timestamp_iso": "2026-01-31T12:00:00.001Z",
+        "headers": [{"name": "source", "value": "ansible", "encoding": "utf-8"}],
     }
+    # A record without headers has an empty list on the bridge.
+    assert result["records"][0]["headers"] == []
     assert result["found"] is True and result["committed"] is True and result["consumer_deleted"] is True
     assert INSTANCE.match(URL + "/consumers/" + GROUP + "/instances/" + result["consumer_instance"])
     # No v3 probe when consuming: / then create, partitions, assign, seek, poll, commit, delete.
@@ -144,6 +149,9 @@ def test_binary_values_are_decoded_when_they_are_utf8(http):
             "value": "café",
             "key_encoding": "utf-8",
             "value_encoding": "utf-8",
+            "timestamp": None,
+            "timestamp_iso": None,
+            "headers": None,
         },
         {
             "topic": "blobs",
@@ -153,6 +161,9 @@ def test_binary_values_are_decoded_when_they_are_utf8(http):
             "value": "//4A",
             "key_encoding": None,
             "value_encoding": "base64",
+            "timestamp": None,
+            "timestamp_iso": None,
+            "headers": None,
         },
     ]
 
@@ -354,3 +365,152 @@ def test_an_html_answer_to_a_consumer_request_says_what_was_expected(http):
 
     assert result.failed and "expected a JSON answer with the consumer instance, got a text/html body" in result["msg"]
     assert "<html>" not in result["msg"] and result["consumer_deleted"] is True
+
+
+# --- consumer set-up that the proxy is not ready for (consumers-partitions-headers-karapace-and-bridge.txt)
+
+
+@pytest.fixture
+def no_waiting(monkeypatch):
+    """Set-up retries without real waits; the clock advances by each wait."""
+    now = [0.0]
+    waits = []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        now[0] += seconds
+
+    monkeypatch.setattr(_rest_proxy, "_sleep", sleep)
+    monkeypatch.setattr(_rest_proxy, "_clock", lambda: now[0])
+    return waits
+
+
+def test_karapace_seek_refused_right_after_the_assignment_is_sent_again_and_counted(http, no_waiting):
+    """Defect 1: Karapace applies an assignment asynchronously and answers a seek sent at once
+    with 409/40903 (4 of 6 recorded tries); the same seek a moment later is accepted. The seek
+    is sent again, never skipped, and the records read start at offset 0."""
+    karapace = {"format": "json", "auto.offset.reset": "earliest", "auto.commit.enable": "false"}
+    consumer_set_up(http, "karapace", karapace, seek=None)
+    seek = under("/positions/beginning")
+    http.post(seek, status=409, json=fx("karapace", "error_seek_unassigned.json"))
+    http.post(seek, status=409, json=fx("karapace", "error_seek_unassigned.json"))
+    http.post(seek, status=204, match=[matchers.json_params_matcher(PARTITIONS)])
+    http.get(under("/records"), json=fx("karapace", "records_json.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", max_records=4)
+
+    assert not result.failed, result["msg"]
+    assert result["consumer_setup_retries"] == 2 and no_waiting == [0.1, 0.2]
+    assert [c.request.url for c in http.calls].count(
+        URL + "/consumers/" + GROUP + "/instances/" + result["consumer_instance"] + "/positions/beginning"
+    ) == 3
+    assert [(r["partition"], r["offset"]) for r in result["records"]] == [(0, 0), (0, 1), (0, 2), (1, 0)]
+    assert result["consumer_deleted"] is True
+
+
+def test_a_consumer_that_never_gets_ready_fails_within_the_bound_and_is_deleted(http, no_waiting):
+    consumer_set_up(http, "karapace", {"format": "json"}, seek=None)
+    http.post(under("/positions/end"), status=409, json=fx("karapace", "error_seek_unassigned.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", **{"from": "end"})
+
+    assert result.failed and result["status"] == 409 and result["error_code"] == 40903
+    assert "Trying to reset unassigned partitions to end" not in result["msg"]  # the recorded text is for beginning
+    assert "the consumer was still not ready after" in result["msg"]
+    assert sum(no_waiting) <= _rest_proxy.SETUP_RETRY_SECONDS and max(no_waiting) == 1.0
+    assert result["consumer_setup_retries"] == len(no_waiting) and result["consumer_deleted"] is True
+    assert not [c for c in http.calls if "/records" in c.request.url]
+
+
+def test_bridge_seek_on_a_partition_not_assigned_yet_is_sent_again(http, no_waiting):
+    """The bridge's answer to a seek on a partition its consumer has no assignment for (recorded,
+    see SOURCES.md) is the same not-ready state, as a 404."""
+    bridge = {"format": "json", "auto.offset.reset": "earliest", "enable.auto.commit": False}
+    consumer_set_up(http, "strimzi_bridge", bridge, seek=None)
+    http.post(under("/positions/beginning"), status=404, json=fx("strimzi_bridge", "error_seek_unassigned.json"))
+    http.post(under("/positions/beginning"), status=204)
+    http.get(under("/records"), json=fx("strimzi_bridge", "records_headers.json"))
+    deleted(http)
+
+    result = run(dialect="strimzi_bridge", max_records=1)
+
+    assert not result.failed and result["consumer_setup_retries"] == 1 and result["count"] == 1
+
+
+def test_other_refusals_of_a_set_up_call_are_not_retried(http, no_waiting):
+    consumer_set_up(http, "confluent_v2", {"format": "json"}, seek=None)
+    http.post(under("/positions/beginning"), status=404, json=fx("confluent_v2", "error_partition_not_found.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2")
+
+    assert result.failed and result["consumer_setup_retries"] == 0 and no_waiting == []
+
+
+# --- what a read returns, and whether the instance is gone
+
+
+def test_bridge_records_come_with_headers_byte_exact_and_timestamps(http):
+    """Defect 3, consumers-partitions-headers-karapace-and-bridge.txt: the bridge returns headers
+    (base64) and a timestamp; "Bearer  tok.1" comes back with its two spaces."""
+    bridge = {"format": "json", "auto.offset.reset": "earliest", "enable.auto.commit": False}
+    consumer_set_up(http, "strimzi_bridge", bridge)
+    http.get(under("/records"), json=fx("strimzi_bridge", "records_headers.json"))
+    deleted(http)
+
+    result = run(dialect="strimzi_bridge", max_records=1)
+
+    record = result["records"][0]
+    assert record["headers"] == [
+        {"name": "Authorization", "value": "Bearer  tok.1", "encoding": "utf-8"},
+        {"name": "trace", "value": "\u00e9\u00e8", "encoding": "utf-8"},
+    ]
+    assert record["timestamp"] == 1796065782529 and record["timestamp_iso"] == "2026-11-30T19:09:42.529Z"
+
+
+def test_karapace_records_come_with_timestamps_and_no_headers_also_in_dest(http, tmp_path):
+    """Defect 3: Karapace 5.0.3 returns the timestamp but no headers (null, not an empty list)."""
+    dest = tmp_path / "read.ndjson"
+    consumer_set_up(http, "karapace", {"format": "json"})
+    http.get(under("/records"), json=fx("karapace", "records_timestamp.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", max_records=1, dest=str(dest))
+
+    assert json.loads(dest.read_text()) == {
+        "topic": "rec-hdr",
+        "partition": 0,
+        "offset": 0,
+        "key": "k1",
+        "value": {"n": 1},
+        "timestamp": 1796065782529,
+        "timestamp_iso": "2026-11-30T19:09:42.529Z",
+        "headers": None,
+    }
+    assert result["count"] == 1
+
+
+@pytest.mark.parametrize(
+    "dialect, gone",
+    [
+        ("karapace", ("karapace", "error_consumer_gone.json")),
+        ("strimzi_bridge", ("strimzi_bridge", "error_consumer_gone.json")),
+    ],
+)
+def test_a_delete_whose_answer_failed_is_checked_with_a_read_that_can_tell(http, dialect, gone):
+    """Defect 4, consumers-partitions-headers-karapace-and-bridge.txt: GET on an instance URL
+    answers 405 deleted or not; a read of its records answers 404 once it is gone."""
+    forced = "strimzi_bridge" if dialect == "strimzi_bridge" else "confluent_v2"
+    consumer_set_up(http, dialect, {"format": "json"})
+    http.get(
+        under("/records"), json=fx(dialect, "records_json.json" if dialect == "karapace" else "records_headers.json")
+    )
+    deleted(http, status=500, json={"error_code": 500, "message": "Internal Server Error"})
+    http.get(under("/records"), status=404, json=fx(*gone))
+
+    result = run(dialect=forced, max_records=1, retries=0)
+
+    assert not result.failed and result["consumer_deleted"] is True
+    assert not result.get("warnings")
