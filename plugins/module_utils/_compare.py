@@ -16,23 +16,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import fnmatch
-import functools
-import re
-
-# The same text as _runtime.MASK, so a masked value looks alike wherever it is shown.
-MASK = "********"
+from ansible_collections.kafkaops.connect.plugins.module_utils._secrets import is_server_masked
 
 # Keys Connect (or a distribution) adds by itself: never a difference, never removed.
 _SERVER_KEYS = ("name",)
 _SERVER_KEY_PREFIXES = ("__internal.",)
-
-_SECRET_WORDS = ("password", "secret", "token", "credentials")
-
-# Managed services answer GET config with these instead of the stored secret.
-_SERVER_MASKS = ("[hidden]", "<hidden>", "[redacted]", "<redacted>")
-_ASTERISKS = re.compile(r"^\*{3,}$")
-_PLACEHOLDER = re.compile(r"^\$\{[^}]+\}$")
 
 CONNECT_STATES = {"running": "RUNNING", "paused": "PAUSED", "stopped": "STOPPED"}
 
@@ -81,54 +69,6 @@ def is_server_key(key):
 
 def strip_server_keys(config):
     return dict((k, v) for k, v in (config or {}).items() if not is_server_key(k))
-
-
-def is_secret_key(key, sensitive_keys=()):
-    """True for keys whose values must never be shown: password, secret, token, credentials,
-    ``*.key``, and the user's ``sensitive_keys`` (exact names or shell-style patterns)."""
-    return _is_secret_key(key, tuple(sensitive_keys or ()))
-
-
-# A task with thousands of connectors shares a few dozen distinct keys: decide each key once.
-@functools.lru_cache(maxsize=8192)
-def _is_secret_key(key, sensitive_keys):
-    lowered = key.lower()
-    if any(word in lowered for word in _SECRET_WORDS) or lowered.endswith(".key"):
-        return True
-    return any(fnmatch.fnmatchcase(key, pattern) for pattern in sensitive_keys)
-
-
-def is_server_masked(value):
-    """True for a value the server replaced by a mask instead of the stored secret."""
-    return isinstance(value, str) and (value.lower() in _SERVER_MASKS or bool(_ASTERISKS.match(value)))
-
-
-def is_placeholder(value):
-    """``${provider:path:key}`` names a secret without being one, so it may be shown."""
-    return isinstance(value, str) and bool(_PLACEHOLDER.match(value))
-
-
-def mask_config(config, sensitive_keys=()):
-    """A copy of ``config`` that is safe to show."""
-    if config is None:
-        return None
-    sensitive_keys = tuple(sensitive_keys or ())
-    return dict(
-        (k, MASK if v is not None and _is_secret_key(k, sensitive_keys) and not is_placeholder(v) else v)
-        for k, v in config.items()
-    )
-
-
-def secret_values(config, sensitive_keys=()):
-    """The secret strings in ``config``: what must be redacted from anything a server says."""
-    sensitive_keys = tuple(sensitive_keys or ())
-    return sorted(
-        set(
-            v
-            for k, v in (config or {}).items()
-            if isinstance(v, str) and v and _is_secret_key(k, sensitive_keys) and not is_placeholder(v)
-        )
-    )
 
 
 def _same(key, desired, current, sensitive_keys, update_secrets):

@@ -19,6 +19,7 @@ import difflib
 import time
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import is_unknown_class
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import (
     ConnectorError,
@@ -28,7 +29,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan i
     plan_connector,
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import redact
+from ansible_collections.kafkaops.connect.plugins.module_utils._secrets import redact
 
 # Lines of a Java stack trace worth showing: the exception and where it was thrown.
 TRACE_LINES = 8
@@ -52,7 +53,7 @@ def connector_view(name, info, status, sensitive_keys=(), secrets=()):
     view = {
         "name": name,
         "type": status.get("type") or info.get("type"),
-        "config": cmp.mask_config(info.get("config") or {}, sensitive_keys),
+        "config": _secrets.mask_config(info.get("config") or {}, sensitive_keys),
         "state": connector.get("state"),
         "worker_id": connector.get("worker_id"),
         "tasks": [
@@ -142,8 +143,8 @@ class Connector:
 
     def secrets(self):
         """Every secret this run knows of, to redact from anything shown."""
-        known = cmp.secret_values(self.current_config, self.sensitive_keys)
-        known += cmp.secret_values(self.desired, self.sensitive_keys)
+        known = _secrets.secret_values(self.current_config, self.sensitive_keys)
+        known += _secrets.secret_values(self.desired, self.sensitive_keys)
         return known + self._extra_secrets
 
     # Plan
@@ -188,7 +189,7 @@ class Connector:
             value = item.get("value") or {}
             if value.get("errors"):
                 key = value.get("name")
-                shown = cmp.MASK if cmp.is_secret_key(key, self.sensitive_keys) else plan.target.get(key)
+                shown = _secrets.MASK if _secrets.is_secret_key(key, self.sensitive_keys) else plan.target.get(key)
                 errors.append({"name": key, "value": shown, "errors": redact(value["errors"], self.secrets())})
         return errors
 
@@ -341,7 +342,7 @@ class Connector:
         if plan.expected is None:
             return {}
         view = self.view() if self.exists else {"name": self.name, "type": None, "worker_id": None, "tasks": []}
-        view["config"] = cmp.mask_config(
+        view["config"] = _secrets.mask_config(
             dict(plan.target, name=self.name) if plan.target else self.current_config, self.sensitive_keys
         )
         view["state"] = plan.expected
@@ -354,11 +355,11 @@ class Connector:
         else:
             after = self._diff_side(plan.expected, plan.target if plan.target is not None else self.current_config)
             for key in plan.changes:
-                if key in after["config"] and after["config"][key] == cmp.MASK:
-                    after["config"][key] = cmp.MASK + " (changed)"
+                if key in after["config"] and after["config"][key] == _secrets.MASK:
+                    after["config"][key] = _secrets.MASK + " (changed)"
         return {"before": before, "after": after}
 
     def _diff_side(self, state, config):
         if state is None and config is None:
             return {"state": "absent"}
-        return {"state": state, "config": cmp.mask_config(cmp.strip_server_keys(config), self.sensitive_keys)}
+        return {"state": state, "config": _secrets.mask_config(cmp.strip_server_keys(config), self.sensitive_keys)}

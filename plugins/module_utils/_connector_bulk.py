@@ -24,7 +24,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils import _connector
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import UnsupportedFeature
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import ConnectorError, StateWatch
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import redact
+from ansible_collections.kafkaops.connect.plugins.module_utils._secrets import redact
 
 # What one connector's failure may raise; anything else is a bug and ends the run.
 CONNECTOR_ERRORS = (ApiError, ConnectorError, UnsupportedFeature)

@@ -24,6 +24,7 @@ import json
 import re
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
 
 # Connect's connector state → the ``state`` of kafka_connectors that keeps it. A FAILED or
 # UNASSIGNED connector is meant to run; ``running`` does not restart it (restart_failed is off).
@@ -72,7 +73,7 @@ def export_connectors(expanded, patterns=(), sensitive_keys=()):
 
     ``expanded`` maps each name to ``{info: {config}, status: {connector: {state}}}``. Items are
     ``{name, config, state}`` sorted by name, configs without server-added keys and sorted by key.
-    A secret value (``cmp.is_secret_key`` with ``sensitive_keys``, or a value the server masked)
+    A secret value (``_secrets.is_secret_key`` with ``sensitive_keys``, or a value the server masked)
     becomes ``"{{ <variable> }}"``; ``placeholders`` maps each variable to ``(connector, key)``.
     Two secrets whose variables would be spelled alike get ``_2``, ``_3``... in name order.
     """
@@ -100,9 +101,9 @@ def export_connectors(expanded, patterns=(), sensitive_keys=()):
 def is_secret(key, value, sensitive_keys=()):
     """True when ``value`` must not be written: a secret key's value that is not a reference, or a
     server's mask (which would overwrite the stored secret if applied)."""
-    if cmp.is_placeholder(value):
+    if _secrets.is_placeholder(value):
         return False
-    return cmp.is_secret_key(key, sensitive_keys) or cmp.is_server_masked(value)
+    return _secrets.is_secret_key(key, sensitive_keys) or _secrets.is_server_masked(value)
 
 
 def _free_name(variable, taken):

@@ -18,7 +18,6 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible.module_utils.common.validation import check_type_dict
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import complete_items, plain_items
-from ansible_collections.kafkaops.connect.plugins.module_utils._compare import mask_config
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
@@ -26,6 +25,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._http import (
     HttpClient,
     check_tls_files,
 )
+from ansible_collections.kafkaops.connect.plugins.module_utils._secrets import MASK, mask_config, redact
 
 
 class ConfigModule(AnsibleModule):
@@ -233,35 +233,12 @@ def _describe_type(value):
     return kinds.get(type(value), "a value of type %s" % type(value).__name__)
 
 
-MASK = "********"
-
-
 def connection_secrets(module):
     """The secrets among the shared connection options: the password and header values."""
     p = module.params
     headers = p.get("headers")
     values = list(headers.values()) if isinstance(headers, dict) else []
     return [v for v in [p.get("url_password")] + values if isinstance(v, str) and v]
-
-
-def redact(value, secrets):
-    """``value`` (text, or JSON-like data) with every secret string in ``secrets`` masked.
-
-    Servers may echo a submitted value in an error message ("Invalid value hunter2 for ..."),
-    so anything that came back from a server is passed through here before it is shown.
-    """
-    secrets = sorted((s for s in secrets or () if isinstance(s, str) and s), key=len, reverse=True)
-    if not secrets:
-        return value
-    if isinstance(value, str):
-        for secret in secrets:
-            value = value.replace(secret, MASK)
-        return value
-    if isinstance(value, dict):
-        return dict((k, redact(v, secrets)) for k, v in value.items())
-    if isinstance(value, list):
-        return [redact(v, secrets) for v in value]
-    return value
 
 
 def fail_connect(module, error, client, connector=None, secrets=(), show_connector=False, **extra):

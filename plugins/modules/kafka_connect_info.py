@@ -182,6 +182,7 @@ import fnmatch
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import connector_view
@@ -221,7 +222,7 @@ def read_connectors(client, p, secrets):
             continue
         info = entry.get("info") or {}
         # Traces may quote any connector's secrets, not just this one's.
-        secrets.extend(cmp.secret_values(info.get("config"), p["sensitive_keys"]))
+        secrets.extend(_secrets.secret_values(info.get("config"), p["sensitive_keys"]))
         found.append((name, info, entry.get("status")))
     views = []
     for name, info, status in found:

@@ -315,7 +315,7 @@ config_on_server:
 """
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
-from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import (
     connect_argument_spec,
     connector_argument_spec,
@@ -355,7 +355,7 @@ def desired_config(module):
         module.fail_json(msg=exc.msg)
     if config is not None:
         # The invocation echoed in results must not carry the secrets either.
-        module.params["config"] = cmp.mask_config(config, p["sensitive_keys"])
+        module.params["config"] = _secrets.mask_config(config, p["sensitive_keys"])
     return config
 
 

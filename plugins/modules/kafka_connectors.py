@@ -377,8 +377,7 @@ retries:
 
 from collections import Counter
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
-from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import (
     connect_argument_spec,
     connector_argument_spec,
@@ -447,7 +446,7 @@ def items_of(module, client):
             module.fail_json(msg=exc.msg)
         if config is not None:
             # The invocation echoed in results must not carry the secrets either.
-            entry["config"] = cmp.mask_config(config, p["sensitive_keys"] + (entry["sensitive_keys"] or []))
+            entry["config"] = _secrets.mask_config(config, p["sensitive_keys"] + (entry["sensitive_keys"] or []))
         wish = _connector_plan.Wish(entry["name"], config=config, **opts)
         items.append(Item(connector(module, client, entry["name"], opts), wish))
     # Each listed config is masked once, here, not again when the task ends.

@@ -28,7 +28,7 @@ connect_start() {
     options=("-Djava.security.auth.login.config=$RUN/secrets/connect-jaas.conf")
   fi
   REST_LISTENER=$(render "conf/connect-$SCHEME.properties.in" PORT RUN KEYSTORE_PASSWORD CLIENT_AUTH)
-  (umask 077 && render conf/connect-worker.properties.in KAFKA_PORT REST_LISTENER PORT CACHE >"$RUN/conf/$svc.properties")
+  (umask 077 && render conf/connect-worker.properties.in KAFKA_PORT REST_LISTENER PORT CACHE REGISTRY_PLUGINS >"$RUN/conf/$svc.properties")
   log "starting $svc on $(connect_endpoint "$svc")"
   start_java "$svc" java "${options[@]}" -Xms128m -XX:TieredStopAtLevel=1 \
     -Dlog4j2.configurationFile="$RUN/conf/log4j2.xml" -- \

@@ -11,6 +11,9 @@
 
 REGISTRY_DIR=$SANDBOX_DIR/registry
 REGISTRY_APP=$CACHE/registry/build/quarkus-app/quarkus-run.jar
+# Apicurio's Kafka Connect Avro converter, added to the workers' plugin.path (sandbox/registry/converter).
+# shellcheck disable=SC2034 # read by name when connect.sh renders the worker config
+REGISTRY_PLUGINS=$CACHE/registry/plugins
 
 # The Confluent-compatible base URL, as modules and tests take it.
 registry_endpoint() { echo "$SCHEME://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"; }
@@ -37,12 +40,14 @@ registry_build() {
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$REGISTRY_APP" ]; then exit 0; fi
     log "building the schema registry (Apicurio Registry) with Maven: the first build downloads about 210 MB and takes 2-4 minutes"
     central=$(maven_central_url)
-    rm -rf "${CACHE:?}/registry/build"
-    SANDBOX_MAVEN_CENTRAL=$central mvn -B -q -s "$REGISTRY_DIR/settings.xml" -f "$REGISTRY_DIR/pom.xml" \
-      -Dsandbox.cache="$CACHE" package >"$CACHE/registry/maven.log" 2>&1 || {
-      tail -20 "$CACHE/registry/maven.log" >&2
-      die "Maven could not build the schema registry; full log: $CACHE/registry/maven.log"
-    }
+    rm -rf "${CACHE:?}/registry/build" "${CACHE:?}/registry/plugins" "$CACHE/registry/maven.log"
+    for pom in "$REGISTRY_DIR/pom.xml" "$REGISTRY_DIR/converter/pom.xml"; do
+      SANDBOX_MAVEN_CENTRAL=$central mvn -B -q -s "$REGISTRY_DIR/settings.xml" -f "$pom" \
+        -Dsandbox.cache="$CACHE" package >>"$CACHE/registry/maven.log" 2>&1 || {
+        tail -20 "$CACHE/registry/maven.log" >&2
+        die "Maven could not build the schema registry ($pom); full log: $CACHE/registry/maven.log"
+      }
+    done
     echo "$want" >"$stamp"
   ) 9>"$CACHE/registry/.lock"
 }

@@ -10,6 +10,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
 
 
 @pytest.mark.parametrize(
@@ -53,32 +54,32 @@ def test_none_is_kept_only_for_merges():
     ],
 )
 def test_secret_keys_are_recognised(key, secret):
-    assert cmp.is_secret_key(key) is secret
+    assert _secrets.is_secret_key(key) is secret
 
 
 def test_user_sensitive_keys_accept_patterns():
-    assert cmp.is_secret_key("sasl.jaas.config", ["*.jaas.config"])
-    assert not cmp.is_secret_key("sasl.mechanism", ["*.jaas.config"])
+    assert _secrets.is_secret_key("sasl.jaas.config", ["*.jaas.config"])
+    assert not _secrets.is_secret_key("sasl.mechanism", ["*.jaas.config"])
 
 
 def test_mask_config_hides_secrets_but_shows_placeholders():
-    masked = cmp.mask_config({"db.password": "hunter2", "api.token": "${vault:kv:token}", "topic": "t"})
-    assert masked == {"db.password": cmp.MASK, "api.token": "${vault:kv:token}", "topic": "t"}
+    masked = _secrets.mask_config({"db.password": "hunter2", "api.token": "${vault:kv:token}", "topic": "t"})
+    assert masked == {"db.password": _secrets.MASK, "api.token": "${vault:kv:token}", "topic": "t"}
 
 
 def test_secret_values_lists_only_real_secrets():
     config = {"db.password": "hunter2", "x.token": "${env:TOKEN}", "topic": "hunter3", "y.secret": ""}
-    assert cmp.secret_values(config, []) == ["hunter2"]
+    assert _secrets.secret_values(config, []) == ["hunter2"]
 
 
 @pytest.mark.parametrize("value", ["****", "********", "[hidden]", "[HIDDEN]", "<redacted>"])
 def test_server_masks_are_recognised(value):
-    assert cmp.is_server_masked(value)
+    assert _secrets.is_server_masked(value)
 
 
 @pytest.mark.parametrize("value", ["**", "hunter2", "", None])
 def test_ordinary_values_are_not_server_masks(value):
-    assert not cmp.is_server_masked(value)
+    assert not _secrets.is_server_masked(value)
 
 
 CURRENT = {

@@ -12,8 +12,12 @@ import json
 import pytest
 from responses import matchers
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
-from ansible_collections.kafkaops.connect.plugins.module_utils import _connector, _connector_bulk, _connector_plan
+from ansible_collections.kafkaops.connect.plugins.module_utils import (
+    _connector,
+    _connector_bulk,
+    _connector_plan,
+    _secrets,
+)
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connectors
 from ansible_collections.kafkaops.connect.tests.unit.conftest import FakeTime, load_fixture, run_module
 
@@ -170,7 +174,7 @@ def test_masking_decides_each_key_once_and_still_follows_each_items_sensitive_ke
         {"name": n, "config": config(n, **extra), "sensitive_keys": ["vendor.auth.*"] if i % 2 else []}
         for i, n in enumerate(names)
     ]
-    cmp._is_secret_key.cache_clear()
+    _secrets._is_secret_key.cache_clear()
     result = run(return_connectors="all", connectors=connectors)
     assert result["changed"] is False
     shown = [c["config"]["vendor.auth.blob"] for c in result["connectors"]]
@@ -178,7 +182,7 @@ def test_masking_decides_each_key_once_and_still_follows_each_items_sensitive_ke
     echoed = [c["config"]["vendor.auth.blob"] for c in result["invocation"]["module_args"]["connectors"]]
     assert echoed == shown
     # 20 connectors with 6 keys each, 2 pattern lists: at most 2 x 6 distinct checks, not one per value.
-    assert cmp._is_secret_key.cache_info().misses <= 12
+    assert _secrets._is_secret_key.cache_info().misses <= 12
 
 
 def test_items_ansible_would_convert_are_still_converted(http):

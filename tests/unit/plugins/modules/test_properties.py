@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 
 from ansible_collections.kafkaops.connect.plugins import modules as modules_package
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture
 
 # Every module of the collection, so that a new one is driven as soon as it exists.
@@ -297,11 +298,11 @@ def test_config_planner_plans_or_says_why_not(desired, current, mode, sensitive,
         return
     assert all(isinstance(v, str) or (v is None and mode == "merge") for v in normal.values())
     cmp.diff_config(normal, current, mode, sensitive, update_secrets)
-    masked = cmp.mask_config(normal, sensitive)
+    masked = _secrets.mask_config(normal, sensitive)
     assert set(masked) == set(normal)
     for key, value in normal.items():
-        if value is not None and cmp.is_secret_key(key, sensitive) and not cmp.is_placeholder(value):
-            assert masked[key] == cmp.MASK, key
+        if value is not None and _secrets.is_secret_key(key, sensitive) and not _secrets.is_placeholder(value):
+            assert masked[key] == _secrets.MASK, key
 
 
 @settings(max_examples=300, deadline=None)
