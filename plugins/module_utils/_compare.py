@@ -5,7 +5,7 @@
 
 # Internal to this collection: not a public API, may change without notice.
 
-"""Pure functions that decide what a connector needs: no HTTP, no Ansible.
+"""Connector configs compared as Connect stores them: no HTTP, no Ansible.
 
 Kafka Connect stores a connector config as ``Map<String, String>``, so every comparison is
 made on the string form Connect keeps. Secret values are masked before anything is shown,
@@ -21,8 +21,6 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._secrets import i
 # Keys Connect (or a distribution) adds by itself: never a difference, never removed.
 _SERVER_KEYS = ("name",)
 _SERVER_KEY_PREFIXES = ("__internal.",)
-
-CONNECT_STATES = {"running": "RUNNING", "paused": "PAUSED", "stopped": "STOPPED"}
 
 
 class ConfigError(ValueError):
@@ -117,70 +115,3 @@ def diff_config(desired, current, mode="replace", sensitive_keys=(), update_secr
 def masked_keys_kept(target, changes):
     """Keys of ``target`` that would be sent back with a server mask as their value."""
     return sorted(k for k, v in target.items() if k not in changes and is_server_masked(v))
-
-
-def plan_actions(
-    state, exists, current_state, config_changed, restart_failed=False, restart_tasks=None, failed_parts=False
-):
-    """The ordered list of actions that take a connector from what it is to ``state``.
-
-    ``current_state`` is Connect's connector state (RUNNING, PAUSED, STOPPED, FAILED, ...),
-    ``failed_parts`` whether the connector or any task is FAILED.
-    """
-    if state == "absent":
-        return ["delete"] if exists else []
-    if not exists:
-        return ["create"]
-    actions = ["update_config"] if config_changed else []
-    if state == "paused" and current_state != "PAUSED":
-        actions.append("pause")
-    elif state == "stopped" and current_state != "STOPPED":
-        actions.append("stop")
-    elif state in ("running", "restarted") and current_state in ("PAUSED", "STOPPED"):
-        actions.append("resume")
-    # A resumed STOPPED connector starts its tasks afresh; a resumed PAUSED one keeps them,
-    # failed ones included, so those still need a restart.
-    fresh_start = current_state == "STOPPED" and "resume" in actions
-    if fresh_start:
-        return actions
-    if state == "running" and restart_failed and failed_parts:
-        actions.append("restart_failed")
-    elif state == "restarted":
-        if restart_tasks != "failed":
-            actions.append("restart")
-        elif failed_parts:
-            actions.append("restart_failed")
-    return actions
-
-
-def expected_state(state, current_state=None, created=False):
-    """The Connect state the connector should reach: RUNNING, PAUSED, STOPPED, or None
-    when ``state=present`` leaves an existing connector's run state alone."""
-    if state in CONNECT_STATES:
-        return CONNECT_STATES[state]
-    if state == "restarted":
-        return "RUNNING"
-    if state == "present":
-        return "RUNNING" if created else current_state
-    return None
-
-
-def failed_parts(status):
-    """Names of the failed parts of a StateInfo: ``connector`` and ``task N``."""
-    status = status or {}
-    parts = []
-    if (status.get("connector") or {}).get("state") == "FAILED":
-        parts.append("connector")
-    parts.extend("task %s" % t.get("id") for t in status.get("tasks") or () if t.get("state") == "FAILED")
-    return parts
-
-
-def reached(status, target):
-    """True when the connector and every task report ``target`` (a STOPPED connector has
-    no tasks; its tasks may still be listed while they shut down)."""
-    if not status or (status.get("connector") or {}).get("state") != target:
-        return False
-    tasks = status.get("tasks") or []
-    if target == "STOPPED":
-        return not tasks
-    return all(t.get("state") == target for t in tasks)

@@ -23,6 +23,10 @@ FEATURES = {
     "alter_offsets": ((3, 6), "altering or resetting connector offsets"),
     "initial_state": ((3, 7), "creating a connector in a given state (initial_state)"),
     "patch_config": ((3, 8), "patching a connector config (PATCH /connectors/{name}/config)"),
+    "topics_reset": ((2, 5), "resetting a connector's active topics (PUT /connectors/{name}/topics/reset)"),
+    "plugin_configs": ((3, 2), "reading a plugin's config definitions (GET /connector-plugins/{class}/config)"),
+    "logger_cluster_scope": ((3, 7), "setting a log level on every worker (PUT /admin/loggers/{logger}?scope=cluster)"),
+    "health": ((3, 9), "the worker health check (GET /health)"),
 }
 
 _VERSION = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?(.*)$")
@@ -151,6 +155,42 @@ class ConnectClient:
         params = {"connectorsOnly": "true" if connectors_only else "false"}
         return self.http.get_json("/connector-plugins", params=params) or []
 
+    def plugin_config(self, plugin_class):
+        """The config definitions of a plugin: a list of ``{name, type, required, default_value,
+        importance, documentation, group, order_in_group, width, display_name, dependents}``
+        (KIP-769; recorded in plugin_config_filestream_source.json), or None for an unknown plugin."""
+        self.require("plugin_configs")
+        return self._get_or_none(_path("connector-plugins", plugin_class, "config"))
+
+    def health(self):
+        """``(http_status, {status, message})`` of this worker (KIP-1017): 200 and ``healthy`` once
+        it has started, 503 while it starts or when its herder does not answer in time.
+
+        Asked once, without retries: a worker that is starting or gone is the answer, not a failure.
+        """
+        response = self.http.request("GET", "/health", ok=(200, 500, 503), retry=False)
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        return response.status_code, body if isinstance(body, dict) else {}
+
+    # Log levels (KIP-495, and KIP-976 for the cluster scope)
+    def list_loggers(self):
+        """``{logger: {level, last_modified}}`` of this worker: the loggers it knows, ``root``
+        included; ``last_modified`` is milliseconds since the epoch, null until set over REST."""
+        return self.http.get_json("/admin/loggers") or {}
+
+    def set_logger(self, logger, level, cluster=False):
+        """Set ``logger`` (and its descendants) to ``level``. With ``cluster`` every worker of the
+        group applies it, asynchronously (HTTP 204); otherwise only this worker (HTTP 200)."""
+        params = None
+        if cluster:
+            self.require("logger_cluster_scope")
+            params = {"scope": "cluster"}
+        path = _path("admin", "loggers", logger)
+        return self.http.send_json("PUT", path, {"level": level}, params=params, ok=(200, 204))
+
     def validate(self, connector_class, config):
         path = _path("connector-plugins", connector_class, "config", "validate")
         return self.http.send_json("PUT", path, config, ok=(200,), give_up=_hopeless)
@@ -183,6 +223,11 @@ class ConnectClient:
                 return None
             raise
         return ((body or {}).get(name) or {}).get("topics", [])
+
+    def reset_topics(self, name):
+        """Empty the connector's set of active topics (KIP-558); Connect answers 202."""
+        self.require("topics_reset")
+        self.http.request("PUT", _path("connectors", name, "topics", "reset"), ok=(200, 202, 204))
 
     def create_connector(self, name, config, initial_state=None):
         """Create with POST; returns False instead of failing when the name is already taken."""

@@ -5,8 +5,8 @@
 
 # Internal to this collection: not a public API, may change without notice.
 
-"""What one connector needs, decided without HTTP: current state + wish → plan, and whether
-a status reading ends a wait.
+"""What one connector needs, decided without HTTP: the state machine (current state + wish →
+actions, the state they lead to), offsets plans, and whether a status reading ends a wait.
 
 ``kafka_connector`` and ``kafka_connectors`` both plan through here, so a connector listed
 in a bulk task is treated exactly as the single module would treat it.
@@ -19,6 +19,8 @@ __metaclass__ = type
 import fnmatch
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+
+CONNECT_STATES = {"running": "RUNNING", "paused": "PAUSED", "stopped": "STOPPED"}
 
 # A running connector may report its state before its tasks exist; give them this long.
 EMPTY_TASKS_GRACE = 5.0
@@ -155,14 +157,14 @@ def plan_connector(current, wish, server=None):
         base = current.config if current.exists else {}
         mode = wish.config_mode if current.exists else "replace"
         target, changes = cmp.diff_config(wish.config, base, mode, wish.sensitive_keys, wish.update_secrets)
-    actions = cmp.plan_actions(
+    actions = plan_actions(
         wish.state,
         current.exists,
         current.state,
         bool(changes),
         restart_failed=wish.restart_failed,
         restart_tasks=wish.restart_tasks,
-        failed_parts=bool(cmp.failed_parts(current.status)),
+        failed_parts=bool(failed_parts(current.status)),
     )
     plan = Plan(actions, target, changes, expected_state(current, wish.state, actions))
     if "create" in actions and not target.get("connector.class"):
@@ -179,7 +181,7 @@ def expected_state(current, state, actions):
     if state == "present" and current.exists:
         # A config update keeps the run state; a failed connector is meant to run.
         return current.state if current.state in ("PAUSED", "STOPPED") else "RUNNING"
-    return cmp.expected_state(state, current.state, created="create" in actions)
+    return state_of_wish(state, current.state, created="create" in actions)
 
 
 def _fit_to_server(plan, name, server):
@@ -308,9 +310,9 @@ class StateWatch:
         status = status or {}
         steady = self.previous is not None and summary(status) == summary(self.previous)
         self.previous = status
-        if steady and cmp.failed_parts(status):
+        if steady and failed_parts(status):
             raise ConnectorError("connector %s failed: %s" % (self.name, describe_status(status)))
-        if not (steady and cmp.reached(status, self.target)):
+        if not (steady and reached(status, self.target)):
             self.since = None
             return False
         self.since = self.since if self.since is not None else now
@@ -334,3 +336,70 @@ def summary(status):
 def summary_text(status):
     state, tasks = summary(status)
     return "%s with tasks %s" % (state, ", ".join("%s: %s" % t for t in tasks) or "none")
+
+
+def plan_actions(
+    state, exists, current_state, config_changed, restart_failed=False, restart_tasks=None, failed_parts=False
+):
+    """The ordered list of actions that take a connector from what it is to ``state``.
+
+    ``current_state`` is Connect's connector state (RUNNING, PAUSED, STOPPED, FAILED, ...),
+    ``failed_parts`` whether the connector or any task is FAILED.
+    """
+    if state == "absent":
+        return ["delete"] if exists else []
+    if not exists:
+        return ["create"]
+    actions = ["update_config"] if config_changed else []
+    if state == "paused" and current_state != "PAUSED":
+        actions.append("pause")
+    elif state == "stopped" and current_state != "STOPPED":
+        actions.append("stop")
+    elif state in ("running", "restarted") and current_state in ("PAUSED", "STOPPED"):
+        actions.append("resume")
+    # A resumed STOPPED connector starts its tasks afresh; a resumed PAUSED one keeps them,
+    # failed ones included, so those still need a restart.
+    fresh_start = current_state == "STOPPED" and "resume" in actions
+    if fresh_start:
+        return actions
+    if state == "running" and restart_failed and failed_parts:
+        actions.append("restart_failed")
+    elif state == "restarted":
+        if restart_tasks != "failed":
+            actions.append("restart")
+        elif failed_parts:
+            actions.append("restart_failed")
+    return actions
+
+
+def state_of_wish(state, current_state=None, created=False):
+    """The Connect state the connector should reach: RUNNING, PAUSED, STOPPED, or None
+    when ``state=present`` leaves an existing connector's run state alone."""
+    if state in CONNECT_STATES:
+        return CONNECT_STATES[state]
+    if state == "restarted":
+        return "RUNNING"
+    if state == "present":
+        return "RUNNING" if created else current_state
+    return None
+
+
+def failed_parts(status):
+    """Names of the failed parts of a StateInfo: ``connector`` and ``task N``."""
+    status = status or {}
+    parts = []
+    if (status.get("connector") or {}).get("state") == "FAILED":
+        parts.append("connector")
+    parts.extend("task %s" % t.get("id") for t in status.get("tasks") or () if t.get("state") == "FAILED")
+    return parts
+
+
+def reached(status, target):
+    """True when the connector and every task report ``target`` (a STOPPED connector has
+    no tasks; its tasks may still be listed while they shut down)."""
+    if not status or (status.get("connector") or {}).get("state") != target:
+        return False
+    tasks = status.get("tasks") or []
+    if target == "STOPPED":
+        return not tasks
+    return all(t.get("state") == target for t in tasks)

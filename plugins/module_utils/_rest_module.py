@@ -32,7 +32,7 @@ def rest_proxy(module):
 
 def proxy_fields(proxy):
     """Result keys every REST Proxy module returns, also on failure: the dialect and the
-    request count (under the name the Connect modules use, and the issue's ``requests``)."""
+    request count (under the name the Connect modules use, and the older ``requests``)."""
     count = proxy.client.request_count
     return {"dialect": proxy.dialect, "http_requests": count, "requests": count}
 

@@ -12,6 +12,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import math
 from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
@@ -28,7 +29,32 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._http import (
 from ansible_collections.kafkaops.connect.plugins.module_utils._secrets import MASK, mask_config, redact
 
 
-class ConfigModule(AnsibleModule):
+def _finite(value):
+    """``value`` with every infinite or NaN float put back as YAML spells it (``.inf``, ``-.inf``,
+    ``.nan``), nested lists and dicts included."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+    if isinstance(value, dict):
+        return dict((key, _finite(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    return value
+
+
+class KafkaopsModule(AnsibleModule):
+    """The AnsibleModule of every module of this collection.
+
+    Ansible's own check of an ``int`` option raises ``OverflowError`` for an infinite float
+    (``retries: .inf``), which reaches the user as a traceback. As text, the same value fails
+    Ansible's int and float checks with its usual message ("cannot be converted to an int"): no
+    option of this collection means anything with an infinite or NaN number."""
+
+    def _load_params(self):
+        super(KafkaopsModule, self)._load_params()
+        self.params = _finite(self.params)
+
+
+class ConfigModule(KafkaopsModule):
     """An AnsibleModule for modules with connector configs (``config``, or ``connectors[].config``):
     every result shows them with their secret values masked, failures included.
 
@@ -110,13 +136,14 @@ def require_requests(module):
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
 
 
-def http_client(module, url_option, pool_size=4):
+def http_client(module, url_option, pool_size=4, urls=None):
     """An :class:`HttpClient` for the URL option ``url_option`` and the shared HTTP options;
-    ``pool_size`` is how many requests the caller may have in flight at once."""
+    ``pool_size`` is how many requests the caller may have in flight at once. ``urls`` (some of
+    the option's URLs) gives a client for just those: one per worker, for per-worker calls."""
     require_requests(module)
     p = module.params
     headers = checked_headers(module)
-    urls = p[url_option]
+    urls = p[url_option] if urls is None else urls
     if not urls:
         module.fail_json(msg="%s must name at least one URL, e.g. http://localhost:8083" % url_option)
     for url in urls:

@@ -45,10 +45,22 @@ options:
     description:
       - What to read. Leaving parts out saves requests.
       - V(topics) reads the topics of each returned connector (one request each); it implies V(connectors).
+      - V(health) asks every worker of O(connect_url), not only the first that answers, for its health
+        (C(GET /health), Kafka Connect 3.9+), once each, without retries; a worker that does not answer is
+        reported as C(unreachable) and does not fail the task.
+      - V(plugin_configs) reads the config definitions of each plugin (C(GET /connector-plugins/{class}/config),
+        Kafka Connect 3.2+), one request per plugin; O(plugin_class) narrows the plugins.
     type: list
     elements: str
-    choices: [worker, plugins, connectors, topics]
+    choices: [worker, plugins, connectors, topics, health, plugin_configs]
     default: [worker, plugins, connectors, topics]
+  plugin_class:
+    description:
+      - With V(plugin_configs), only the plugins whose class, or class name without its package, matches one
+        of these shell-style patterns, such as C(FileStream*) or C(io.debezium.*). All plugins when empty.
+    type: list
+    elements: str
+    default: []
   sensitive_keys:
     description:
       - Extra config keys whose values are secret, as exact names or shell-style patterns.
@@ -58,6 +70,8 @@ options:
     elements: str
     default: []
 seealso:
+  - module: kafkaops.connect.kafka_connect_logger
+    description: Set the workers' log levels.
   - module: kafkaops.connect.kafka_connector
     description: Manage one connector.
   - module: kafkaops.connect.kafka_connector_offsets
@@ -76,6 +90,25 @@ EXAMPLES = r"""
     state: [failed]
     gather_subset: [connectors]
   register: failed
+
+- name: The health of every worker; one that is down shows as unreachable
+  kafkaops.connect.kafka_connect_info:
+    connect_url: [http://localhost:8083, http://localhost:8084]
+    gather_subset: [health]
+  register: health
+
+- name: The config keys the FileStream source takes, to check a config before validating it
+  kafkaops.connect.kafka_connect_info:
+    connect_url: http://localhost:8083
+    gather_subset: [plugin_configs]
+    plugin_class: [FileStreamSourceConnector]
+  register: catalogue
+
+- name: Show each worker's health, and the required keys of the FileStream source
+  ansible.builtin.debug:
+    msg:
+      - "{{ health.health | map(attribute='status') | list }}"
+      - "{{ catalogue.plugin_configs[0].configs | selectattr('required') | map(attribute='name') | list }}"
 
 - name: Show which orders connectors exist
   ansible.builtin.debug:
@@ -159,6 +192,54 @@ connectors:
       type: list
       elements: str
       sample: [orders]
+health:
+  description:
+    - Each worker of O(connect_url), in order, with its health.
+    - C(status) is the worker's own (C(healthy), C(starting), C(unhealthy)), or C(unreachable) when it did not
+      answer, C(unsupported) when it is older than Kafka Connect 3.9, C(unknown) for any other answer.
+  returned: when V(health) is in O(gather_subset)
+  type: list
+  elements: dict
+  contains:
+    url:
+      description: The worker URL, as given.
+      type: str
+      sample: http://localhost:8083
+    status:
+      description: The health status.
+      type: str
+      sample: healthy
+    message:
+      description: The worker's message, or why there is none.
+      type: str
+      sample: Worker has completed startup and is ready to handle requests.
+plugin_configs:
+  description: The config definitions of each selected plugin, as the worker reports them.
+  returned: when V(plugin_configs) is in O(gather_subset)
+  type: list
+  elements: dict
+  contains:
+    class:
+      description: Plugin class.
+      type: str
+      sample: org.apache.kafka.connect.file.FileStreamSourceConnector
+    type:
+      description: Plugin type, as in RV(plugins).
+      type: str
+      sample: source
+    version:
+      description: Plugin version as the worker reports it; null when the plugin does not say.
+      type: str
+      sample: 4.3.1
+    configs:
+      description:
+        - Each config key with C(name), C(type) (C(STRING), C(INT), C(LIST)...), C(required), C(default)
+          (null when none), C(importance), C(documentation), C(group) and C(display_name).
+        - Connect also lists the keys every connector takes (C(name), C(connector.class), C(tasks.max)...).
+      type: list
+      elements: dict
+      sample: [{"name": "topic", "type": "STRING", "required": true, "default": null, "importance": "HIGH",
+                "documentation": "The topic to publish data to", "group": null, "display_name": "topic"}]
 http_requests:
   description: Number of HTTP requests the module made, retries included.
   returned: always
@@ -179,21 +260,23 @@ actions:
 
 import fnmatch
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
-from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
-from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient
+from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient, UnsupportedFeature
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import connector_view
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    KafkaopsModule,
     connection_secrets,
     fail_connect,
     http_client,
+    redact,
 )
+from ansible_collections.kafkaops.connect.plugins.module_utils._workers import Counted, Workers
 
-SUBSETS = ["worker", "plugins", "connectors", "topics"]
+SUBSETS = ["worker", "plugins", "connectors", "topics", "health", "plugin_configs"]
+DEFAULT_SUBSETS = ["worker", "plugins", "connectors", "topics"]
+CONFIG_FIELDS = ("name", "type", "required", "importance", "documentation", "group", "display_name")
 STATES = ["running", "paused", "stopped", "failed", "unassigned", "restarting"]
 
 
@@ -201,7 +284,8 @@ def argument_spec():
     return connect_argument_spec(
         name=dict(type="list", elements="str", default=[]),
         state=dict(type="list", elements="str", default=[], choices=STATES),
-        gather_subset=dict(type="list", elements="str", default=list(SUBSETS), choices=SUBSETS),
+        gather_subset=dict(type="list", elements="str", default=list(DEFAULT_SUBSETS), choices=SUBSETS),
+        plugin_class=dict(type="list", elements="str", default=[]),
         sensitive_keys=dict(type="list", elements="str", default=[], no_log=False),
     )
 
@@ -212,7 +296,7 @@ def selected(name, status, patterns, states):
     if not states:
         return True
     state = ((status or {}).get("connector") or {}).get("state", "").lower()
-    return state in states or ("failed" in states and bool(cmp.failed_parts(status)))
+    return state in states or ("failed" in states and bool(_connector_plan.failed_parts(status)))
 
 
 def read_connectors(client, p, secrets):
@@ -233,30 +317,91 @@ def read_connectors(client, p, secrets):
     return views
 
 
-def run(client, p, secrets):
+def worker_health(client, secrets):
+    """``(status, message)`` of one worker; never raises for an answer or its absence."""
+    try:
+        code, body = client.health()
+    except ApiError as exc:
+        if exc.status is None:
+            return "unreachable", redact(exc.message, secrets)
+        if exc.status == 404 and not _supports_health(client):
+            return "unsupported", "GET /health needs Kafka Connect 3.9 or later; this worker reports %s" % (
+                client.server_info().get("version")
+            )
+        return "unknown", redact(str(exc), secrets)
+    return body.get("status") or ("healthy" if code == 200 else "unknown"), body.get("message") or ""
+
+
+def _supports_health(client):
+    try:
+        return client.supports("health")
+    except ApiError:
+        return True
+
+
+def read_health(workers, secrets):
+    result = []
+    for url, client in workers.clients:
+        status, message = worker_health(client, secrets)
+        result.append({"url": url, "status": status, "message": message})
+    return result
+
+
+def plugin_wanted(plugin_class, patterns):
+    simple = plugin_class.rsplit(".", 1)[-1]
+    return not patterns or any(fnmatch.fnmatchcase(plugin_class, p) or fnmatch.fnmatchcase(simple, p) for p in patterns)
+
+
+def config_definition(entry):
+    definition = dict((key, entry.get(key)) for key in CONFIG_FIELDS)
+    definition["default"] = entry.get("default_value")
+    return definition
+
+
+def read_plugin_configs(client, plugins, patterns):
+    result = []
+    for plugin in plugins:
+        if not plugin_wanted(plugin.get("class") or "", patterns):
+            continue
+        configs = client.plugin_config(plugin["class"])
+        if configs is None:
+            continue  # removed from the worker since it was listed
+        result.append(dict(plugin, configs=[config_definition(c) for c in configs]))
+    return result
+
+
+def run(client, p, secrets, workers=None):
     result = {"changed": False}
     subsets = set(p["gather_subset"])
     if "worker" in subsets:
         result["worker"] = dict(client.server_info(), url=client.http.base_url)
-    if "plugins" in subsets:
-        result["plugins"] = [
+    if subsets & {"plugins", "plugin_configs"}:
+        plugins = [
             {"class": x.get("class"), "type": x.get("type"), "version": x.get("version")}
             for x in client.list_plugins(connectors_only=False)
         ]
+        if "plugins" in subsets:
+            result["plugins"] = plugins
+        if "plugin_configs" in subsets:
+            result["plugin_configs"] = read_plugin_configs(client, plugins, p["plugin_class"])
     if subsets & {"connectors", "topics"}:
         result["connectors"] = read_connectors(client, p, secrets)
+    if workers is not None:
+        result["health"] = read_health(workers, secrets)
     return result
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = KafkaopsModule(argument_spec=argument_spec(), supports_check_mode=True)
     client = ConnectClient(http_client(module, "connect_url"))
+    workers = Workers(module, retries=0) if "health" in module.params["gather_subset"] else None
+    counted = Counted(client, workers)
     secrets = connection_secrets(module)
     try:
-        result = run(client, module.params, secrets)
-    except ApiError as exc:
-        fail_connect(module, exc, client, secrets=secrets)
-    result.update(http_requests=client.request_count, retries=client.retry_count)
+        result = run(client, module.params, secrets, workers)
+    except (ApiError, UnsupportedFeature) as exc:
+        fail_connect(module, exc, counted, secrets=secrets)
+    result.update(http_requests=counted.request_count, retries=counted.retry_count)
     module.exit_json(**result)
 
 

@@ -314,7 +314,6 @@ config_on_server:
   sample: new
 """
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import (
     connect_argument_spec,
@@ -369,7 +368,7 @@ def run(module, connector, config):
     if module._diff:
         result["diff"] = connector.diff(plan)
     if not plan.actions:
-        failed = cmp.failed_parts(connector.status)
+        failed = _connector_plan.failed_parts(connector.status)
         if failed and p["state"] in ("present", "running"):
             connector.warnings.append(
                 "connector %s has failed parts (%s); use state=running with restart_failed=true to restart them"

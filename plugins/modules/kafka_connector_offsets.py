@@ -159,7 +159,6 @@ retries:
   sample: 0
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient, UnsupportedFeature
@@ -171,6 +170,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan i
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    KafkaopsModule,
     connection_secrets,
     fail_connect,
     http_client,
@@ -219,7 +219,7 @@ def run(module, connector):
 
 
 def main():
-    module = AnsibleModule(
+    module = KafkaopsModule(
         argument_spec=argument_spec(),
         supports_check_mode=True,
         required_if=[("state", "present", ["offsets"])],

@@ -311,8 +311,6 @@ import os
 import tempfile
 import uuid
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
     PROXY_ERRORS,
@@ -321,6 +319,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module impo
     rest_proxy,
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import FORMATS
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import KafkaopsModule
 
 
 class NdjsonDest:
@@ -384,7 +383,7 @@ def consume(module, proxy, topics, group):
 
 
 def main():
-    module = AnsibleModule(
+    module = KafkaopsModule(
         argument_spec=rest_proxy_argument_spec(
             topic=dict(type="str"),
             topics=dict(type="list", elements="str"),

@@ -368,7 +368,6 @@ requests:
   sample: 21
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
@@ -388,7 +387,11 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records imp
     records_from_lines,
     records_from_params,
 )
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import connection_secrets, redact
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+    KafkaopsModule,
+    connection_secrets,
+    redact,
+)
 
 SCHEMA_OPTIONS = ("key_schema", "key_schema_id", "value_schema", "value_schema_id")
 
@@ -495,7 +498,7 @@ def fail_incomplete(module, result, report):
 
 
 def main():
-    module = AnsibleModule(
+    module = KafkaopsModule(
         argument_spec=rest_proxy_argument_spec(
             topic=dict(type="str", required=True),
             records=dict(type="list", elements="dict"),

@@ -190,7 +190,6 @@ requests:
   sample: 4
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
@@ -199,10 +198,11 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module impo
     proxy_fields,
     rest_proxy,
 )
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import KafkaopsModule
 
 
 def main():
-    module = AnsibleModule(
+    module = KafkaopsModule(
         argument_spec=rest_proxy_argument_spec(
             topics=dict(type="list", elements="str"),
             include_partitions=dict(type="bool", default=True),

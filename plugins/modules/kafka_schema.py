@@ -191,9 +191,8 @@ http_requests:
 
 import json
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import schema_registry_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import KafkaopsModule
 from ansible_collections.kafkaops.connect.plugins.module_utils._schema_module import (
     REGISTRY_ERRORS,
     fail_registry,
@@ -325,7 +324,7 @@ def ensure_absent(module, registry, result):
 
 
 def main():
-    module = AnsibleModule(
+    module = KafkaopsModule(
         argument_spec=schema_registry_argument_spec(
             subject=dict(type="str", required=True),
             schema=dict(type="raw"),

@@ -114,9 +114,9 @@ http_requests:
   sample: 5
 """
 
-from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import schema_registry_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import KafkaopsModule
 from ansible_collections.kafkaops.connect.plugins.module_utils._schema_module import (
     REGISTRY_ERRORS,
     fail_registry,
@@ -125,7 +125,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._schema_module im
 
 
 def main():
-    module = AnsibleModule(
+    module = KafkaopsModule(
         argument_spec=schema_registry_argument_spec(subjects=dict(type="list", elements="str")),
         supports_check_mode=True,
     )

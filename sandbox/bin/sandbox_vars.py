@@ -23,6 +23,8 @@ def mapping(env):
         "sandbox_secure": bool(env.get("SECURE")),
         "sandbox_connect_urls": [url(env["CONNECT_PORT_1"]), url(env["CONNECT_PORT_2"])],
         "sandbox_kafka_bootstrap": "127.0.0.1:%s" % env["KAFKA_PORT"],
+        # The worker that `sandbox worker start connect-3` adds to the group (stopped otherwise), for worker-loss tests.
+        "sandbox_connect_url_3": url(env["CONNECT_PORT_3"]),
         "sandbox_files_dir": run + "/files",
         "sandbox_bin": run + "/sandbox",
         "sandbox_pg_host": "127.0.0.1",
@@ -44,9 +46,8 @@ def mapping(env):
     }
     facts.update(
         {
-            # The worker that requires a client certificate, and the one `worker start connect-3` starts.
+            # The worker that requires a client certificate.
             "sandbox_connect_mtls_url": url(env["CONNECT_PORT_2"]),
-            "sandbox_connect_url_3": url(env["CONNECT_PORT_3"]),
             # A loopback port nothing else of the sandbox uses, for a test's own server (the fault proxy).
             "sandbox_spare_port": int(env["SPARE_PORT"]),
             "sandbox_connect_username": auth["url_username"],

@@ -31,8 +31,13 @@ bridge_start() {
   render conf/bridge.properties.in KAFKA_PORT BRIDGE_PORT BRIDGE_MGMT_PORT >"$RUN/conf/bridge.properties"
   local log4j=$RUN/conf/log4j2.xml
   [ -f "$BRIDGE_HOME/config/log4j2.properties" ] && log4j=$BRIDGE_HOME/config/log4j2.properties
+  # Found here, before the background start: found inside it (java -version, seconds on a busy
+  # machine), it would run after the pid is recorded, and the readiness check would find a pid
+  # without the bridge's marker and report that the bridge exited.
+  local java
+  java=$(bridge_java)
   log "starting the Strimzi Kafka Bridge from $BRIDGE_HOME on http://127.0.0.1:$BRIDGE_PORT"
-  start_java bridge "$(bridge_java)" -Xms64m -Dvertx.cacheDirBase="$RUN/tmp/bridge" -Dlog4j2.configurationFile="$log4j" -- \
+  start_java bridge "$java" -Xms64m -Dvertx.cacheDirBase="$RUN/tmp/bridge" -Dlog4j2.configurationFile="$log4j" -- \
     -cp "$BRIDGE_HOME/libs/*" io.strimzi.kafka.bridge.Application --config-file="$RUN/conf/bridge.properties"
 }
 

@@ -118,6 +118,7 @@ running_pid() {
 }
 
 # start_java SERVICE JAVA [JVM OPTIONS...] -- ARGS...: a JVM in the background, its pid in the pid file.
+# JAVA is a path the caller has already found: nothing slow may run between the fork and the pid file.
 start_java() {
   local svc=$1 java=$2 options=()
   shift 2

@@ -11,6 +11,8 @@ Contenders, each behind the same request-counting proxy (tests/bench/counting_pr
      connector)
   d  one ansible.builtin.uri task doing GET /connectors?expand=info&expand=status
   e  a playbook of one meta: noop task
+  f  the same, with the connectors loaded as variables as b has them (stub rounds only): what
+     Ansible itself spends on a list of N connectors before any module runs
 Scenarios, for each size N: create from nothing, no-change re-run, change 10, delete all.
 No-change runs are repeated (--repeat), the contenders interleaved in each round, and the
 median shown, with b/d and b/c as the median (and range) of the ratios round by round; the
@@ -23,7 +25,7 @@ Every module process (b, d, a's) and the floor (c) run under a small wrapper int
 records the process's CPU time (user + system) and peak resident memory (getrusage of the
 child); it costs every contender the same one extra Python start-up (with -S, ~10 ms).
 
---stub-sizes 1000,5000,10000 also runs the no-change rounds of b, c, d against a loopback stub
+--stub-sizes 1000,5000,10000 also runs the no-change rounds of b, c, d, f against a loopback stub
 (tests/bench/connect_stub.py) answering the recorded shape of GET
 /connectors?expand=info&expand=status (tests/bench/fixtures/), scaled to each size, behind
 the same counting proxy; --stub-only skips the sandbox. --baseline PATH adds contender B: b run
@@ -39,6 +41,7 @@ figures as tables; never passes or fails on a timing.
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -68,6 +71,12 @@ with open(os.environ["BENCH_RUSAGE_LOG"], "a") as handle:
     handle.write(json.dumps({"cpu": usage.ru_utime + usage.ru_stime, "rss_kb": usage.ru_maxrss}) + "\\n")
 sys.exit(os.waitstatus_to_exitcode(status))
 """
+
+
+def children_cpu():
+    """CPU seconds (user + system) of every finished child process of this one, and theirs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def collections_path(path):
@@ -139,6 +148,7 @@ class Bench:
             with open(extra, "w") as handle:
                 json.dump(variables, handle)
             started = time.monotonic()
+            before = children_cpu()
             proc = subprocess.run(
                 [
                     os.path.join(os.path.dirname(sys.executable), "ansible-playbook"),
@@ -154,6 +164,7 @@ class Bench:
                 env=dict(os.environ, BENCH_RUSAGE_LOG=self.usage_log, **collections_path(collections)),
             )
             elapsed = time.monotonic() - started
+            self.run_cpu = children_cpu() - before
         if proc.returncode:
             raise SystemExit("a benchmark playbook failed:\n%s\n%s" % (proc.stdout[-3000:], proc.stderr[-3000:]))
         return elapsed
@@ -191,11 +202,13 @@ class Bench:
             json.dump(items, handle)
         command = [self.wrapper, os.path.join(HERE, "floor_connectors.py"), self.proxy.url, path]
         started = time.monotonic()
+        before = children_cpu()
         subprocess.run(
             command + ["1" if self.proxy_has_connectors else "0"],
             check=True,
             env=dict(os.environ, BENCH_RUSAGE_LOG=self.usage_log),
         )
+        self.run_cpu = children_cpu() - before
         return time.monotonic() - started
 
     def run_d(self, _items):
@@ -205,18 +218,31 @@ class Bench:
     def run_e(self, _items):
         return self.playbook([{"ansible.builtin.meta": "noop"}], {})
 
+    def run_f(self, items):
+        """e with the connectors loaded as variables, as b has them: what Ansible spends on the list itself."""
+        return self.playbook([{"ansible.builtin.meta": "noop"}], {"bench_connectors": items})
+
     # Measuring
     def measure(self, n, scenario, contender, items):
         self.proxy.reset()
         self.usage()
+        self.run_cpu = None
         elapsed = getattr(self, "run_" + contender)(items)
         usage = self.usage() or {}
-        figure = {"wall": elapsed, "requests": self.proxy.count, "cpu": usage.get("cpu"), "rss_kb": usage.get("rss_kb")}
+        figure = {
+            "wall": elapsed,
+            "requests": self.proxy.count,
+            "cpu": usage.get("cpu"),
+            "rss_kb": usage.get("rss_kb"),
+            "run_cpu": self.run_cpu,
+        }
         self.figures.setdefault((n, scenario, contender), []).append(figure)
         # As it goes, so that an interrupted run still shows what it measured.
         extra = (
             " (module process: %.2f s CPU, %.0f MiB peak)" % (figure["cpu"], figure["rss_kb"] / 1024.0) if usage else ""
         )
+        if self.run_cpu is not None:
+            extra += " (whole run: %.2f s CPU)" % self.run_cpu
         print(
             "  measured: N=%d, %s, %s: %.2f s, %d requests%s"
             % (n, scenario, contender, elapsed, self.proxy.count, extra),
@@ -378,7 +404,7 @@ def stub_sizes(opts, workdir, sizes):
             bench = Bench(opts, proxy, workdir)
             bench.figures = figures
             bench.proxy_has_connectors = True
-            bench.no_change_rounds(n, "stub no change", bench.contenders(["b", "d", "c"]))
+            bench.no_change_rounds(n, "stub no change", bench.contenders(opts.stub_contenders.split(",")))
     return figures
 
 
@@ -405,17 +431,20 @@ def report_rounds(figures, scenario):
     sizes = sorted(set(n for (n, s, _c) in figures if s == scenario))
     if not sizes:
         return
-    print("| N | contender | wall s median (min-max) | CPU s median | peak MiB median | HTTP requests | runs |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| N | contender | wall s median (min-max) | module CPU s median | whole run CPU s median"
+        " | module peak MiB median | HTTP requests | runs |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for n in sizes:
-        for contender in ("b", "B", "d", "c", "e"):
+        for contender in ("b", "B", "d", "c", "e", "f"):
             runs = figures.get((n, scenario, contender))
             if not runs:
                 continue
             walls = [r["wall"] for r in runs]
             rss = median(runs, "rss_kb")
             print(
-                "| %d | %s | %.2f (%.2f-%.2f) | %s | %s | %d | %d |"
+                "| %d | %s | %.2f (%.2f-%.2f) | %s | %s | %s | %d | %d |"
                 % (
                     n,
                     contender,
@@ -423,21 +452,26 @@ def report_rounds(figures, scenario):
                     min(walls),
                     max(walls),
                     fmt(median(runs, "cpu"), "%.2f"),
+                    fmt(median(runs, "run_cpu"), "%.2f"),
                     fmt(rss / 1024.0 if rss else None, "%.0f"),
                     median(runs, "requests"),
                     len(runs),
                 )
             )
     print()
-    print("| N | b/d wall, round by round: median (min-max) | b/d CPU | b/c wall | B/d wall | B/d CPU |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| N | b/d wall, round by round: median (min-max) | b/d module CPU | b/d run CPU | b/c wall"
+        " | B/d wall | B/d CPU |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for n in sizes:
         print(
-            "| %d | %s | %s | %s | %s | %s |"
+            "| %d | %s | %s | %s | %s | %s | %s |"
             % (
                 n,
                 pair_ratios(figures, n, scenario, "b", "d"),
                 pair_ratios(figures, n, scenario, "b", "d", "cpu"),
+                pair_ratios(figures, n, scenario, "b", "d", "run_cpu"),
                 pair_ratios(figures, n, scenario, "b", "c"),
                 pair_ratios(figures, n, scenario, "B", "d"),
                 pair_ratios(figures, n, scenario, "B", "d", "cpu"),
@@ -496,6 +530,7 @@ def main():
     )
     parser.add_argument("--proxy-port", type=int, default=int(os.environ.get("BENCH_PROXY_PORT", "0")))
     parser.add_argument("--stub-sizes", default="", help="e.g. 1000,5000,10000: no-change rounds against the stub")
+    parser.add_argument("--stub-contenders", default="b,d,c,f", help="which contenders the stub rounds run")
     parser.add_argument("--stub-port", type=int, default=int(os.environ.get("BENCH_STUB_PORT", "0")))
     parser.add_argument("--stub-only", action="store_true", help="only the stub rounds; the sandbox is not needed")
     parser.add_argument(
@@ -526,7 +561,9 @@ def main():
         figures = bench.figures
     if opts.stub_sizes:
         print("STUB: the recorded answer scaled, on loopback; the module's own cost, not Connect's")
-        report_rounds(stub_sizes(opts, workdir, [int(s) for s in opts.stub_sizes.split(",")]), "stub no change")
+        stub_figures = stub_sizes(opts, workdir, [int(s) for s in opts.stub_sizes.split(",")])
+        report_rounds(stub_figures, "stub no change")
+        figures = dict(figures, **dict((("stub",) + key, runs) for key, runs in stub_figures.items()))
     print()
     print(
         "(%d-core machine, loopback; wall: the whole ansible-playbook run, or the floor's process for c; CPU and"

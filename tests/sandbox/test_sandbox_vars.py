@@ -16,7 +16,6 @@ SANDBOX = os.path.join(os.path.dirname(__file__), "..", "..", "sandbox", "bin", 
 AWKWARD = "pw: with 'quotes\" # and a colon"
 SECURE_ONLY = {
     "sandbox_connect_mtls_url",
-    "sandbox_connect_url_3",
     "sandbox_spare_port",
     "sandbox_connect_username",
     "sandbox_connect_password",
@@ -60,6 +59,15 @@ def test_the_wrapper_reaches_the_same_sandbox(tmp_path):
     )
     assert wrapper.stdout == AWKWARD + "\n"
     assert facts["sandbox_kafka_bootstrap"] == "127.0.0.1:24998"
+
+
+def test_the_third_worker_is_in_both_profiles(tmp_path, secure_run):
+    plain = yaml.safe_load(sandbox(secure_run, "vars", SANDBOX_CONNECT_PORT_3="24997"))
+    secure = yaml.safe_load(sandbox(secure_run, "--secure", "vars", SANDBOX_SECURE_CONNECT_PORT_3="24996"))
+    assert plain["sandbox_connect_url_3"] == "http://127.0.0.1:24997"
+    assert secure["sandbox_connect_url_3"] == "https://127.0.0.1:24996"
+    # `worker start connect-3` from a test reaches the port the vars name.
+    assert "SANDBOX_CONNECT_PORT_3=24997" in (secure_run / "sandbox").read_text()
 
 
 def test_both_profiles_give_the_same_keys_and_the_secure_one_adds_its_own(tmp_path, secure_run):

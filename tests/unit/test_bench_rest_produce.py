@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The REST produce benchmark runs from a plain checkout (issue 9, defect 7: `--help` failed with
+"""The REST produce benchmark runs from a plain checkout (`--help` once failed with
 "No module named 'ansible_collections'" unless `make link` had run)."""
 
 from __future__ import absolute_import, division, print_function

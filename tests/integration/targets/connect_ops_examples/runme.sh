@@ -5,7 +5,7 @@
 set -eu
 # shellcheck source=../setup_sandbox_playbooks/lib.sh
 source ../setup_sandbox_playbooks/lib.sh
-for module in ${EXAMPLE_MODULES:-kafka_connect_export}; do
+for module in ${EXAMPLE_MODULES:-kafka_connect_export kafka_connect_logger}; do
   python3 ../kafka_connectors_examples/extract_examples.py "$(collection_root)/plugins/modules/$module.py" \
     "$SANDBOX_CONFIG" "examples-$module.yml"
   playbook examples_run.yml -e "examples_file=examples-$module.yml" -e "examples_module=$module"

@@ -10,7 +10,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
-from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
 
 
 @pytest.mark.parametrize(
@@ -167,13 +167,13 @@ def test_masked_values_kept_by_a_merge_are_found():
     ],
 )
 def test_plan_actions(state, exists, current, changed, kwargs, expected):
-    assert cmp.plan_actions(state, exists, current, changed, **kwargs) == expected
+    assert _connector_plan.plan_actions(state, exists, current, changed, **kwargs) == expected
 
 
 def test_failed_parts_and_reached(recorded):
     failed = recorded("connect", "status_task_failed.json")
-    assert cmp.failed_parts(failed) == ["task 0"]
-    assert not cmp.reached(failed, "RUNNING")
-    assert cmp.reached(recorded("connect", "status_running.json"), "RUNNING")
-    assert cmp.reached(recorded("connect", "status_stopped.json"), "STOPPED")
-    assert not cmp.reached(recorded("connect", "status_paused.json"), "STOPPED")
+    assert _connector_plan.failed_parts(failed) == ["task 0"]
+    assert not _connector_plan.reached(failed, "RUNNING")
+    assert _connector_plan.reached(recorded("connect", "status_running.json"), "RUNNING")
+    assert _connector_plan.reached(recorded("connect", "status_stopped.json"), "STOPPED")
+    assert not _connector_plan.reached(recorded("connect", "status_paused.json"), "STOPPED")

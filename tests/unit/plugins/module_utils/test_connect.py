@@ -136,3 +136,17 @@ def test_closest_classes_put_the_likely_one_first(recorded):
     ranked = closest_classes("FileStreamSorce", plugins)
     assert ranked[0] == "org.apache.kafka.connect.file.FileStreamSourceConnector"
     assert sorted(ranked) == sorted(p["class"] for p in plugins)
+
+
+def test_reset_topics_puts_the_reset_path(http, client):
+    # Connect 4.3.1 in the sandbox answered 202 without a body, and GET .../topics then gave [].
+    http.get(URL + "/", json={"version": "4.3.1", "commit": "x", "kafka_cluster_id": "c"})
+    http.put(URL + "/connectors/orders%20src/topics/reset", status=202)
+    client.reset_topics("orders src")
+    assert client.request_count == 2
+
+
+def test_reset_topics_is_refused_before_kafka_2_5(http, client):
+    http.get(URL + "/", json={"version": "2.4.1", "commit": "x", "kafka_cluster_id": "c"})
+    with pytest.raises(UnsupportedFeature, match="needs Kafka Connect 2.5 or later"):
+        client.reset_topics("orders")

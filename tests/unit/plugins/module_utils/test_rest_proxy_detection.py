@@ -39,7 +39,7 @@ def test_a_forced_dialect_is_confirmed_with_one_probe(http, dialect, root):
 
 
 def test_forcing_the_bridge_on_karapace_fails_before_anything_is_sent(http):
-    """Defect 6: the bridge dialect on a v2 proxy made a commit "succeed" one offset too far."""
+    """The bridge dialect on a v2 proxy made a commit "succeed" one offset too far."""
     http.get(URL + "/", json=fx("karapace", "root.json"))
 
     with pytest.raises(DialectError) as info:
@@ -49,7 +49,7 @@ def test_forcing_the_bridge_on_karapace_fails_before_anything_is_sent(http):
 
 
 def test_forcing_confluent_v2_on_the_bridge_fails_before_anything_is_sent(http):
-    """Defect 6: the bridge refused the v2 consumer config with an opaque 400."""
+    """The bridge refused the v2 consumer config with an opaque 400."""
     http.get(URL + "/", json=fx("strimzi_bridge", "root.json"))
 
     with pytest.raises(DialectError) as info:
@@ -58,7 +58,7 @@ def test_forcing_confluent_v2_on_the_bridge_fails_before_anything_is_sent(http):
 
 
 def test_forcing_confluent_v3_on_karapace_fails_at_the_probe_not_at_record_0(http):
-    """Defect 6, karapace-5.0.3.module-wire.txt: GET /v3/clusters is a plain-text 404."""
+    """Recorded in karapace-5.0.3.module-wire.txt: GET /v3/clusters is a plain-text 404."""
     http.get(URL + "/v3/clusters", status=404, body="404: Not Found", content_type="text/plain")
 
     with pytest.raises(DialectError) as info:

@@ -145,7 +145,7 @@ def test_index_ranges_count_and_read_as_ranges():
 
 
 def test_a_large_failure_is_reported_as_ranges_and_error_groups_not_one_number_per_record():
-    """Defect 5: a 1,000-record produce to a missing topic gave 300 failed_records entries and
+    """A 1,000-record produce to a missing topic gave 300 failed_records entries and
     700 not_sent indexes. Karapace's answer to a produce to a missing topic, from
     karapace-5.0.3.http.txt ("produce json to a topic that does not exist"): 404, 40401."""
     report = rr.ProduceReport(1000)
@@ -175,7 +175,7 @@ def test_failed_records_are_grouped_by_error_in_the_order_the_errors_came():
 
 
 def test_consumed_bridge_record_gives_headers_byte_exact_and_its_timestamp():
-    """Defect 3, consumers-partitions-headers-karapace-and-bridge.txt: the bridge returns each
+    """Recorded in consumers-partitions-headers-karapace-and-bridge.txt: the bridge returns each
     record's headers (values base64) and its timestamp; "Bearer  tok.1" keeps its two spaces."""
     raw = {
         "topic": "rec-hdr",
@@ -196,7 +196,7 @@ def test_consumed_bridge_record_gives_headers_byte_exact_and_its_timestamp():
 
 
 def test_consumed_karapace_record_gives_its_timestamp_and_no_headers():
-    """Defect 3, consumers-partitions-headers-karapace-and-bridge.txt: Karapace 5.0.3 returns
+    """Recorded in consumers-partitions-headers-karapace-and-bridge.txt: Karapace 5.0.3 returns
     the timestamp but no headers, so headers are null (unknown), not an empty list."""
     raw = {"key": "k1", "offset": 0, "partition": 0, "timestamp": 1796065782529, "topic": "rec-hdr", "value": {"n": 1}}
     record = rr.consumed_record(raw, "json")

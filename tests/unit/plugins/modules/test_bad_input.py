@@ -217,6 +217,9 @@ CASES = [
     ("info-subset-unknown", "info", {"gather_subset": ["everything"]}, [], ["gather_subset", "worker"]),
     ("info-state-unknown", "info", {"state": ["sleeping"]}, [], ["state", "running"]),
     ("info-url-scheme", "info", {"connect_url": ["connect.test"]}, [], ["http://"]),
+    # YAML's .inf for a whole number: Ansible's own int check overflows on it.
+    ("info-retries-infinite", "info", {"retries": float("inf")}, [], ["retries", "int"]),
+    ("topic-info-retries-minus-infinite", "topic_info", {"retries": float("-inf")}, [], ["retries", "int"]),
     (
         "info-html-200",
         "info",

@@ -77,3 +77,72 @@ def test_dead_first_url_fails_over(http):
     result = run(connect_url=[DEAD, URL], gather_subset=["worker"])
     assert result["worker"]["url"] == URL
     assert result["http_requests"] == 2
+
+
+W2 = "http://worker2.test:8083"
+
+
+def test_health_asks_every_worker_and_a_dead_one_is_unreachable(http):
+    # health.json: GET /health of a started Connect 4.3.1 worker.
+    http.get(URL + "/health", json=load_fixture("connect", "health.json"))
+    http.get(W2 + "/health", status=503, json={"status": "starting", "message": "Worker is still starting up."})
+    http.get(DEAD + "/health", body=requests.exceptions.ConnectionError("Connection refused"))
+    result = run(connect_url=[URL, W2, DEAD, URL], gather_subset=["health"])
+    assert result["changed"] is False and not result.failed
+    assert [(h["url"], h["status"]) for h in result["health"]] == [
+        (URL, "healthy"),
+        (W2, "starting"),
+        (DEAD, "unreachable"),
+    ]
+    assert result["health"][0]["message"] == "Worker has completed startup and is ready to handle requests."
+    assert "connection refused" in result["health"][2]["message"]
+    assert result["http_requests"] == 3
+
+
+def test_health_of_a_worker_older_than_3_9_is_unsupported(http):
+    http.get(URL + "/health", status=404, json={"error_code": 404, "message": "HTTP 404 Not Found"})
+    http.get(URL + "/", json={"version": "3.8.1", "commit": "c", "kafka_cluster_id": "k"})
+    result = run(gather_subset=["health"])
+    assert result["health"] == [
+        {
+            "url": URL,
+            "status": "unsupported",
+            "message": "GET /health needs Kafka Connect 3.9 or later; this worker reports 3.8.1",
+        }
+    ]
+
+
+def test_plugin_configs_of_the_selected_plugins_with_their_versions(http):
+    http.get(URL + "/connector-plugins", json=load_fixture("connect", "plugins_all.json"))
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    http.get(
+        URL + "/connector-plugins/org.apache.kafka.connect.file.FileStreamSourceConnector/config",
+        json=load_fixture("connect", "plugin_config_filestream_source.json"),
+    )
+    result = run(gather_subset=["plugin_configs"], plugin_class=["FileStreamSource*"])
+    assert "plugins" not in result
+    (plugin,) = result["plugin_configs"]
+    assert plugin["class"] == "org.apache.kafka.connect.file.FileStreamSourceConnector"
+    assert plugin["type"] == "source" and plugin["version"] == "4.3.1"
+    topic = [c for c in plugin["configs"] if c["name"] == "topic"][0]
+    assert topic == {
+        "name": "topic",
+        "type": "STRING",
+        "required": True,
+        "default": None,
+        "importance": "HIGH",
+        "documentation": "The topic to publish data to",
+        "group": None,
+        "display_name": "topic",
+    }
+    batch = [c for c in plugin["configs"] if c["name"] == "batch.size"][0]
+    assert batch["default"] == "2000" and batch["type"] == "INT"
+    assert result["http_requests"] == 3
+
+
+def test_plugin_configs_refused_by_a_worker_older_than_3_2(http):
+    http.get(URL + "/connector-plugins", json=load_fixture("connect", "plugins_all.json"))
+    http.get(URL + "/", json={"version": "3.1.0", "commit": "c", "kafka_cluster_id": "k"})
+    result = run(gather_subset=["plugin_configs"], plugin_class=["FileStreamSourceConnector"])
+    assert result.failed
+    assert "needs Kafka Connect 3.2 or later" in result["msg"] and "3.1.0" in result["msg"]

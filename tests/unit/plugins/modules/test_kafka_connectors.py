@@ -19,7 +19,12 @@ from ansible_collections.kafkaops.connect.plugins.module_utils import (
     _secrets,
 )
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connectors
-from ansible_collections.kafkaops.connect.tests.unit.conftest import FakeTime, load_fixture, run_module
+from ansible_collections.kafkaops.connect.tests.unit.conftest import (
+    ECHOES_ARGUMENTS,
+    FakeTime,
+    load_fixture,
+    run_module,
+)
 
 URL = "http://connect.test:8083"
 SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector"
@@ -179,8 +184,9 @@ def test_masking_decides_each_key_once_and_still_follows_each_items_sensitive_ke
     assert result["changed"] is False
     shown = [c["config"]["vendor.auth.blob"] for c in result["connectors"]]
     assert shown == ["hunter2-blob" if i % 2 == 0 else "********" for i in range(20)]
-    echoed = [c["config"]["vendor.auth.blob"] for c in result["invocation"]["module_args"]["connectors"]]
-    assert echoed == shown
+    if ECHOES_ARGUMENTS:  # ansible-core 2.21 echoes no arguments
+        echoed = [c["config"]["vendor.auth.blob"] for c in result["invocation"]["module_args"]["connectors"]]
+        assert echoed == shown
     # 20 connectors with 6 keys each, 2 pattern lists: at most 2 x 6 distinct checks, not one per value.
     assert _secrets._is_secret_key.cache_info().misses <= 12
 
@@ -194,7 +200,8 @@ def test_items_ansible_would_convert_are_still_converted(http):
         connectors=[{"name": "a", "config": config("a"), "restart_failed": "yes"}],
     )
     assert not result.failed
-    assert result["invocation"]["module_args"]["connectors"][0]["restart_failed"] is True
+    if ECHOES_ARGUMENTS:  # ansible-core 2.21 echoes no arguments
+        assert result["invocation"]["module_args"]["connectors"][0]["restart_failed"] is True
     assert result["counts"]["unchanged"] == 1
 
 
@@ -217,7 +224,8 @@ def test_a_wrong_item_gets_ansibles_own_message(item, message):
     assert result.failed
     assert message in result["msg"]
     # The echoed arguments are every item as given, not the set-aside empty list.
-    assert len(result["invocation"]["module_args"]["connectors"]) == 51
+    if ECHOES_ARGUMENTS:  # ansible-core 2.21 echoes no arguments
+        assert len(result["invocation"]["module_args"]["connectors"]) == 51
 
 
 def test_create_update_and_pause_in_one_pass_waiting_with_one_request_per_round(http):

@@ -186,7 +186,7 @@ def test_polls_until_the_time_is_up_when_nothing_comes(http, monkeypatch):
 
 
 def test_karapace_records_ready_are_read_with_a_short_proxy_timeout_and_polling_stops_at_max_records(http):
-    """Defect 8, karapace-5.0.3.module-wire.txt: Karapace holds every poll for the timeout it is
+    """Recorded in karapace-5.0.3.module-wire.txt: Karapace holds every poll for the timeout it is
     given (5.004 s for ?timeout=5000 with 14 records ready), so the first poll asks for 500 ms,
     and no poll follows once max_records records were read."""
     karapace = {"format": "json", "auto.offset.reset": "earliest", "auto.commit.enable": "false"}
@@ -203,7 +203,7 @@ def test_karapace_records_ready_are_read_with_a_short_proxy_timeout_and_polling_
 
 
 def test_a_forced_bridge_on_karapace_fails_before_a_consumer_is_created(http):
-    """Defect 6: forcing strimzi_bridge on a v2 proxy committed one offset too far, silently."""
+    """Forcing strimzi_bridge on a v2 proxy committed one offset too far, silently."""
     http.get(URL + "/", json=fx("karapace", "root.json"))
 
     result = run_module(
@@ -357,7 +357,7 @@ def test_bad_limits_are_refused(http, args):
 
 
 def test_an_html_answer_to_a_consumer_request_says_what_was_expected(http):
-    """Defect 1's rule for every body: one decoding helper, and no page in the message."""
+    """The rule for every body: one decoding helper, and no page in the message."""
     http.post(URL + "/consumers/" + GROUP, body="<html><body>proxy login</body></html>", content_type="text/html")
     deleted(http, status=404, json={"error_code": 40403, "message": "Consumer instance not found."})
 
@@ -386,7 +386,7 @@ def no_waiting(monkeypatch):
 
 
 def test_karapace_seek_refused_right_after_the_assignment_is_sent_again_and_counted(http, no_waiting):
-    """Defect 1: Karapace applies an assignment asynchronously and answers a seek sent at once
+    """Karapace applies an assignment asynchronously and answers a seek sent at once
     with 409/40903 (4 of 6 recorded tries); the same seek a moment later is accepted. The seek
     is sent again, never skipped, and the records read start at offset 0."""
     karapace = {"format": "json", "auto.offset.reset": "earliest", "auto.commit.enable": "false"}
@@ -453,7 +453,7 @@ def test_other_refusals_of_a_set_up_call_are_not_retried(http, no_waiting):
 
 
 def test_bridge_records_come_with_headers_byte_exact_and_timestamps(http):
-    """Defect 3, consumers-partitions-headers-karapace-and-bridge.txt: the bridge returns headers
+    """Recorded in consumers-partitions-headers-karapace-and-bridge.txt: the bridge returns headers
     (base64) and a timestamp; "Bearer  tok.1" comes back with its two spaces."""
     bridge = {"format": "json", "auto.offset.reset": "earliest", "enable.auto.commit": False}
     consumer_set_up(http, "strimzi_bridge", bridge)
@@ -471,7 +471,7 @@ def test_bridge_records_come_with_headers_byte_exact_and_timestamps(http):
 
 
 def test_karapace_records_come_with_timestamps_and_no_headers_also_in_dest(http, tmp_path):
-    """Defect 3: Karapace 5.0.3 returns the timestamp but no headers (null, not an empty list)."""
+    """Karapace 5.0.3 returns the timestamp but no headers (null, not an empty list)."""
     dest = tmp_path / "read.ndjson"
     consumer_set_up(http, "karapace", {"format": "json"})
     http.get(under("/records"), json=fx("karapace", "records_timestamp.json"))
@@ -500,7 +500,7 @@ def test_karapace_records_come_with_timestamps_and_no_headers_also_in_dest(http,
     ],
 )
 def test_a_delete_whose_answer_failed_is_checked_with_a_read_that_can_tell(http, dialect, gone):
-    """Defect 4, consumers-partitions-headers-karapace-and-bridge.txt: GET on an instance URL
+    """Recorded in consumers-partitions-headers-karapace-and-bridge.txt: GET on an instance URL
     answers 405 deleted or not; a read of its records answers 404 once it is gone."""
     forced = "strimzi_bridge" if dialect == "strimzi_bridge" else "confluent_v2"
     consumer_set_up(http, dialect, {"format": "json"})

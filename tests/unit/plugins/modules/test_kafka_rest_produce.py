@@ -236,7 +236,7 @@ def karapace_detected(http):
 
 
 def test_karapace_422_partial_failure_keeps_the_written_records_and_its_message(http):
-    """Defect 2, karapace-5.0.3.partial-failure.txt: one failed record in three is answered with
+    """Recorded in karapace-5.0.3.partial-failure.txt: one failed record in three is answered with
     HTTP 422 and per-record offsets; records 0 and 2 were written. (Recorded with a record for
     partition 99, which is now refused before sending; a record can fail for other reasons.)"""
     karapace_detected(http)
@@ -278,7 +278,7 @@ def test_karapace_jsonschema_answer_gives_the_registered_schema_id(http):
 
 
 def test_a_200_html_answer_to_a_produce_leaves_the_batch_unknown_and_reports_everything(http):
-    """Defect 1: a 200 text/html answer to POST /topics/x (an HTML server where the proxy
+    """A 200 text/html answer to POST /topics/x (an HTML server where the proxy
     should be) crashed the module with a JSONDecodeError and a result without its keys."""
     http.post(V2_ORDERS, status=200, body="<html><body>Welcome</body></html>", content_type="text/html")
 
@@ -571,7 +571,7 @@ def test_a_server_echoing_the_password_is_masked(http):
     assert "hunter2" not in json.dumps(result)
 
 
-# --- tombstones (defect 4) and the bridge's request schema (defect 5) ---------------------
+# --- tombstones and the bridge's request schema ---------------------
 
 
 @pytest.mark.parametrize(
@@ -631,7 +631,7 @@ def test_what_the_bridge_refuses_is_named_by_record_before_sending(http, records
 
 
 def test_the_bridges_validation_errors_reach_the_user(http):
-    """Defect 5: the bridge's 400 came back without its validation_errors. A refusal the
+    """The bridge's 400 came back without its validation_errors. A refusal the
     checks do not foresee (here a number key, which they let through) keeps them."""
     refusal = fx("strimzi_bridge", "error_value_number.json")
     http.post(V2_ORDERS, status=400, json=refusal)
@@ -757,7 +757,7 @@ def test_src_excludes_records(http, tmp_path):
 
 
 def test_a_record_for_a_partition_the_topic_lacks_fails_before_anything_is_sent(http):
-    """Defect 2: the bridge held this batch (partition 99 of a 1-partition topic) for 60 s, then
+    """The bridge held this batch (partition 99 of a 1-partition topic) for 60 s, then
     wrote the first record and failed the second; Karapace answered 422. Now the topic's
     partitions are read first and the task fails before sending, naming record and partitions."""
     http.get(URL + "/topics/rec-race-1/partitions", json=fx("strimzi_bridge", "partitions_one.json"))
@@ -808,7 +808,7 @@ def test_a_missing_partition_in_src_names_the_line(http, tmp_path):
 
 
 def test_a_thousand_records_refused_are_reported_as_ranges_and_grouped_errors(http):
-    """Defect 5: a 1,000-record produce to a missing topic returned 300 failed_records entries and
+    """A 1,000-record produce to a missing topic returned 300 failed_records entries and
     700 not_sent indexes. Karapace's answer (karapace-5.0.3.http.txt, a topic that does not exist)."""
     http.post(V2_ORDERS, status=404, json={"error_code": 40401, "message": "Topic nosuch not found"})
 

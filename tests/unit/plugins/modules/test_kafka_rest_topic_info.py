@@ -226,7 +226,7 @@ def test_an_empty_v3_base_path_is_refused(http, path):
     assert result.failed and "v3_base_path" in result["msg"]
 
 
-# --- a URL that is not a REST proxy (defect 3), and what the docs promise (defect 7) ------
+# --- a URL that is not a REST proxy, and what the docs promise ------
 
 
 @pytest.mark.parametrize(
@@ -239,7 +239,7 @@ def test_an_empty_v3_base_path_is_refused(http, path):
     ],
 )
 def test_a_404_that_is_not_the_proxys_topic_error_is_not_a_missing_topic(http, dialect, answer):
-    """Defect 3: with the URL at an HTML server or at Kafka Connect, a topic was reported missing."""
+    """With the URL at an HTML server or at Kafka Connect, a topic was reported missing."""
     if isinstance(answer, dict):
         http.get(URL + "/topics/orders", status=404, json=answer)
     else:
@@ -272,7 +272,7 @@ def test_the_proxys_own_topic_not_found_is_a_missing_topic(http, dialect, fixtur
 
 @pytest.mark.parametrize("v3_status", [404, 200])
 def test_auto_on_an_html_server_says_what_was_expected_not_the_markup(http, v3_status):
-    """Defect 3: with dialect auto, an HTML server failed late with its whole page in msg."""
+    """With dialect auto, an HTML server failed late with its whole page in msg."""
     page = "<html><head><title>Welcome</title></head><body>" + "x" * 400 + "</body></html>"
     http.get(URL + "/v3/clusters", status=v3_status, body=page, content_type="text/html")
     if v3_status == 404:
@@ -295,7 +295,7 @@ def test_auto_on_kafka_connect_says_it_is_not_a_rest_proxy(http):
 
 
 def test_bridge_brokers_come_from_the_replicas_even_without_partitions(http):
-    """Defect 7, strimzi-kafka-bridge-1.1.0.http.txt: brokers is [1], not empty, with
+    """Recorded in strimzi-kafka-bridge-1.1.0.http.txt: brokers is [1], not empty, with
     include_partitions=false; the docs said otherwise."""
     http.get(URL + "/topics/orders", json=fx("strimzi_bridge", "topic_orders.json"))
 
@@ -307,7 +307,7 @@ def test_bridge_brokers_come_from_the_replicas_even_without_partitions(http):
 
 
 def test_include_internal_documents_what_the_bridge_lists():
-    """Defect 7: the bridge's GET /topics never lists internal topics."""
+    """The bridge's GET /topics never lists internal topics."""
     documented = " ".join(
         yaml.safe_load(kafka_rest_topic_info.DOCUMENTATION)["options"]["include_internal"]["description"]
     )

@@ -3,9 +3,10 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The defects found when the modules were first tried as a new user would, each through a
-module's public entry point, with HTTP stubbed (the ``http`` fixture refuses any request it
-was not told about, so "no request" is asserted by registering none)."""
+"""Connection options and server answers a new user runs into (TLS files, headers, URLs that are
+not the service, HTML error pages, exceptions of requests), each through a module's public entry
+point, with HTTP stubbed (the ``http`` fixture refuses any request it was not told about, so
+"no request" is asserted by registering none)."""
 
 from __future__ import absolute_import, division, print_function
 
