@@ -3,17 +3,22 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The sandbox's schema registry, sourced by sandbox/bin/sandbox: Apicurio Registry 2.4.2.Final,
-# which serves the Confluent Schema Registry API at /apis/ccompat/v7. It is built once from Maven
-# Central artifacts (sandbox/registry/pom.xml, a Quarkus fast-jar) into $CACHE/registry, and
-# rebuilt only when a file of sandbox/registry changes. The plain sandbox serves it over HTTP on
-# SANDBOX_SCHEMA_REGISTRY_PORT (18081), the secure one over HTTPS only, with the sandbox's
-# certificate, on SANDBOX_SECURE_SCHEMA_REGISTRY_PORT (18181).
+# which serves the Confluent Schema Registry API at /apis/ccompat/v7. It is built from Maven Central
+# artifacts (sandbox/registry/pom.xml, a Quarkus fast-jar) into $CACHE/registry/FINGERPRINT, where
+# FINGERPRINT is a hash of sandbox/registry's files: checkouts share the cache, and one whose
+# sandbox/registry differs builds its own folder instead of replacing the jar another checkout's
+# registry is running from. Builds of older fingerprints stay (about 140 MB each) until the
+# cache is removed. The plain sandbox serves it over HTTP on SANDBOX_SCHEMA_REGISTRY_PORT (18081),
+# the secure one over HTTPS only, with the sandbox's certificate, on
+# SANDBOX_SECURE_SCHEMA_REGISTRY_PORT (18181).
 
 REGISTRY_DIR=$SANDBOX_DIR/registry
-REGISTRY_APP=$CACHE/registry/build/quarkus-app/quarkus-run.jar
+# Names and contents of every file, so a renamed file counts as a change too.
+REGISTRY_BUILD=$CACHE/registry/$(cd "$REGISTRY_DIR" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+REGISTRY_APP=$REGISTRY_BUILD/build/quarkus-app/quarkus-run.jar
 # Apicurio's Kafka Connect Avro converter, added to the workers' plugin.path (sandbox/registry/converter).
 # shellcheck disable=SC2034 # read by name when connect.sh renders the worker config
-REGISTRY_PLUGINS=$CACHE/registry/plugins
+REGISTRY_PLUGINS=$REGISTRY_BUILD/plugins
 
 # The Confluent-compatible base URL, as modules and tests take it.
 registry_endpoint() { echo "$SCHEME://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"; }
@@ -27,28 +32,29 @@ maven_central_url() {
   unzip -p "$jar" org/apache/maven/model/pom-4.0.0.xml | sed -n 's|.*<url>\(.*\)</url>.*|\1|p' | head -1
 }
 
-# Skipped while sandbox/registry is unchanged since the last successful build. A lock keeps two
-# sandboxes sharing the cache from building into the same folder at once.
+# Skipped when this fingerprint's build is complete (its stamp is written last). The lock keeps two
+# sandboxes from running Maven at once (they share its local repository) and from building the same
+# fingerprint twice.
 registry_build() {
-  local want stamp=$CACHE/registry/.built central
-  want=$(find "$REGISTRY_DIR" -type f -print0 | sort -z | xargs -0 cat | sha256sum | cut -c1-16)
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$REGISTRY_APP" ]; then return 0; fi
+  local stamp=$REGISTRY_BUILD/.built central
+  if [ -f "$stamp" ] && [ -f "$REGISTRY_APP" ]; then return 0; fi
   command -v unzip >/dev/null || apt_install unzip
-  mkdir -p "$CACHE/registry"
+  mkdir -p "$REGISTRY_BUILD"
   (
     flock 9
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$REGISTRY_APP" ]; then exit 0; fi
+    if [ -f "$stamp" ] && [ -f "$REGISTRY_APP" ]; then exit 0; fi
     log "building the schema registry (Apicurio Registry) with Maven: the first build downloads about 210 MB and takes 2-4 minutes"
     central=$(maven_central_url)
-    rm -rf "${CACHE:?}/registry/build" "${CACHE:?}/registry/plugins" "$CACHE/registry/maven.log"
+    # What an interrupted build of this fingerprint left; no registry runs from an unstamped build.
+    rm -rf "${REGISTRY_BUILD:?}/build" "${REGISTRY_BUILD:?}/plugins" "${REGISTRY_BUILD:?}/converter-build" "$REGISTRY_BUILD/maven.log"
     for pom in "$REGISTRY_DIR/pom.xml" "$REGISTRY_DIR/converter/pom.xml"; do
       SANDBOX_MAVEN_CENTRAL=$central mvn -B -q -s "$REGISTRY_DIR/settings.xml" -f "$pom" \
-        -Dsandbox.cache="$CACHE" package >>"$CACHE/registry/maven.log" 2>&1 || {
-        tail -20 "$CACHE/registry/maven.log" >&2
-        die "Maven could not build the schema registry ($pom); full log: $CACHE/registry/maven.log"
+        -Dsandbox.cache="$CACHE" -Dregistry.build="$REGISTRY_BUILD" package >>"$REGISTRY_BUILD/maven.log" 2>&1 || {
+        tail -20 "$REGISTRY_BUILD/maven.log" >&2
+        die "Maven could not build the schema registry ($pom); full log: $REGISTRY_BUILD/maven.log"
       }
     done
-    echo "$want" >"$stamp"
+    basename "$REGISTRY_BUILD" >"$stamp"
   ) 9>"$CACHE/registry/.lock"
 }
 
