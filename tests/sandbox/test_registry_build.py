@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,7 @@ with open(os.path.join(props["sandbox.cache"], "mvn-calls"), "a") as calls:
 
 @pytest.fixture
 def maven(tmp_path):
-    """A Maven installation whose mvn is the stand-in, with the model-builder jar the sandbox reads Central's URL from."""
+    """A Maven installation: the stand-in mvn, and the model-builder jar the sandbox reads Central's URL from."""
     home = tmp_path / "maven"
     (home / "bin").mkdir(parents=True)
     (home / "lib").mkdir()
@@ -98,9 +99,9 @@ def test_a_checkout_with_another_registry_builds_beside_a_running_one(tmp_path, 
     built = build(second, cache, maven)
     # The first checkout's registry still runs from the very file it started from.
     assert os.stat(running).st_ino == jar.st_ino
-    assert "# changed on a branch" not in open(running).read()
+    assert "# changed on a branch" not in Path(running).read_text()
     assert built != running
-    assert "# changed on a branch" in open(built).read()
+    assert "# changed on a branch" in Path(built).read_text()
     assert mvn_calls(cache) == 4
 
 
