@@ -131,55 +131,28 @@ sanity: copy
 unit: venv link
 	$(BIN)/pytest -q -p no:cacheprovider tests/unit tests/sandbox
 
-# The REST Proxy targets are marked `unsupported` (no REST Proxy can be installed here): they run, against every
-# URL of KAFKAOPS_TEST_REST_PROXY_URLS and the sandbox's bridge, only when there is one, and are named as
-# skipped otherwise. TARGETS may name them as usual.
-REST_TARGETS := kafka_rest_topic_info kafka_rest_produce kafka_rest_consume
+# .ci/integration.py writes the targets' config (the sandbox's vars and fresh secrets, listed in
+# LOGS/<suite>.secrets for the scan) and runs the targets or alias groups it is given (groups: the
+# `kafkaops/...` lines of the targets' aliases files, see docs/contributing.md). TARGETS="a b" picks targets
+# or groups; the default is the `sandbox` group (every target of the plain sandbox). REST Proxy targets run
+# against KAFKAOPS_TEST_REST_PROXY_URLS and the sandbox's bridge, and are named as skipped without one.
+RUN_INTEGRATION = $(ANSIBLE_ENV) $(BIN)/python .ci/integration.py
+RUN_TARGETS = $(RUN_INTEGRATION) run --collection $(COPY) --logs $(LOGS)
 
-# tests/integration/integration.cfg turns on -vvv and diffs in every target; the secrets given to
-# the targets are fresh for each run, so that the scan looks for values no earlier run left behind.
-# $(call integration_config,SUITE) writes the config and lists its secrets in LOGS/SUITE.secrets.
-# The schema targets also get sandbox_schema_registry_urls (scripts/schema_registry_urls.sh).
-integration_config = $(SANDBOX) vars | $(BIN)/python .ci/integration_config.py \
-	$(COPY)/tests/integration/integration_config.yml $(LOGS)/$(1).secrets && \
-	SANDBOX=$(SANDBOX) bash scripts/schema_registry_urls.sh >>$(COPY)/tests/integration/integration_config.yml
 integration: copy sandbox-up
 	@mkdir -p $(LOGS)
-	$(call integration_config,integration)
-	@urls="$$($(SANDBOX) rest-proxy-urls)"; targets="$(TARGETS)"; \
-	if [ -n "$$urls" ]; then \
-		echo "== REST Proxy targets run against: $$urls"; \
-		if [ -z "$$targets" ]; then targets="$$(cd $(COPY) && $(BIN)/ansible-test integration --list-targets 2>/dev/null \
-			| tr '\n' ' ') $(addprefix unsupported/,$(REST_TARGETS))"; \
-		else for t in $(REST_TARGETS); do targets=$$(echo " $$targets " | sed "s| $$t | unsupported/$$t |"); done; fi; \
-	else \
-		echo "################################################################################"; \
-		echo "# SKIPPED REST Proxy targets: $(REST_TARGETS)"; \
-		echo "# No REST Proxy to run them against: set KAFKAOPS_TEST_REST_PROXY_URLS (space-separated URLs of"; \
-		echo "# proxies attached to this sandbox's broker) or SANDBOX_BRIDGE_HOME (an unpacked Strimzi Kafka Bridge)."; \
-		echo "################################################################################"; \
-		for t in $(REST_TARGETS); do targets=$$(echo " $$targets " | sed "s| $$t | |"); done; \
-		if [ -n "$(TARGETS)" ] && [ -z "$$(echo $$targets)" ]; then exit 0; fi; \
-	fi; \
-	cd $(COPY) && $(ANSIBLE_ENV) $(BIN)/ansible-test integration -vvv --local --python $(PY_VERSION) --color no $$targets \
-		2>&1 | tee $(LOGS)/integration.log
+	$(RUN_TARGETS) integration $(TARGETS) 2>&1 | tee $(LOGS)/integration.log
 
-# The secure sandbox (its own run dir and ports) for the TLS, authentication and fault targets, which
-# are disabled for `make integration`. The whole output (-vvv, diff on) and the secrets the sandbox
-# used go to .build/logs for the secrets scan. The secure sandbox is stopped afterwards, pass or fail.
-SECURE_TARGETS ?= secure_tls_auth faults_worker_loss faults_proxy faults_rebalance
-
+# The secure sandbox (its own run dir and ports) for the TLS, authentication and fault targets (group
+# `secure`), stopped afterwards, pass or fail. SECURE_TARGETS picks some of them.
 secure-test: copy
 	@mkdir -p $(LOGS)
 	SANDBOX_SECURE=1 $(SANDBOX) up
-	SANDBOX_SECURE=1 $(SANDBOX) vars >$(COPY)/tests/integration/integration_config.yml
-	SANDBOX_SECURE=1 $(SANDBOX) secrets >$(LOGS)/secure.secrets
-	@rc=0; (cd $(COPY) && $(ANSIBLE_ENV) ANSIBLE_DIFF_ALWAYS=1 $(BIN)/ansible-test integration --local \
-		--python $(PY_VERSION) --color no --allow-disabled -vvv $(SECURE_TARGETS)) 2>&1 | tee $(LOGS)/secure.log \
-		|| rc=$$?; SANDBOX_SECURE=1 $(SANDBOX) down; exit $$rc
+	@rc=0; $(RUN_TARGETS) secure --secure $(SECURE_TARGETS) 2>&1 | tee $(LOGS)/secure.log || rc=$$?; \
+		SANDBOX_SECURE=1 $(SANDBOX) down; exit $$rc
 
 molecule: venv link sandbox-up
-	@mkdir -p $(LOGS) && $(SANDBOX) secrets >$(LOGS)/molecule.secrets
+	@$(RUN_INTEGRATION) secrets molecule --logs $(LOGS)
 	@for scenario in $(MOLECULE_SCENARIOS); do \
 		echo "== molecule scenario $$scenario"; \
 		$(ANSIBLE_ENV) ANSIBLE_VERBOSITY=3 ANSIBLE_DIFF_ALWAYS=1 PATH=$(BIN):$$PATH $(BIN)/molecule test -s $$scenario || exit 1; \
@@ -206,15 +179,13 @@ build-check: venv sandbox-up
 # ------------------------------------------------------------------ ansible-core versions
 
 # meta/runtime.yml promises ansible-core >= 2.19; the suites above run on the 2.19 of
-# requirements-dev.txt. test-matrix runs the unit tests, ansible-test sanity and one integration
-# target (a different one on each) on every later minor release, pinned in requirements-core-<minor>.txt,
-# in a venv of its own under .build/matrix, each on a Python that release supports (found by
-# .ci/find-python: on PATH or in pyenv).
+# requirements-dev.txt. test-matrix runs the unit tests, ansible-test sanity and the integration
+# target of the group matrix/<minor> (a different one on each) on every later minor release, pinned in
+# requirements-core-<minor>.txt, in a venv of its own under .build/matrix, each on a Python that release
+# supports (found by .ci/find-python: on PATH or in pyenv).
 MATRIX := 2.20 2.21
 MATRIX_PYTHON_2.20 := 3.12
 MATRIX_PYTHON_2.21 := 3.13
-MATRIX_TARGET_2.20 := kafka_connectors
-MATRIX_TARGET_2.21 := kafka_connector
 MATRIX_VENV = $(CURDIR)/.build/matrix/core-$(1)
 .PRECIOUS: .build/matrix/core-%/.installed
 
@@ -229,15 +200,13 @@ test-matrix: $(addprefix matrix-,$(MATRIX))
 matrix-%: .build/matrix/core-%/.installed link copy sandbox-up
 	@mkdir -p $(LOGS)
 	@$(call pip_bootstrap,$(call MATRIX_VENV,$*))
-	$(call integration_config,matrix-$*)
 	@set -e; venv=$(call MATRIX_VENV,$*); started=$$SECONDS; { \
 		echo "== ansible-core $* ($$($$venv/bin/python -V)): unit"; \
 		$$venv/bin/pytest -q -p no:cacheprovider tests/unit; \
 		echo "== ansible-core $*: sanity (at $$((SECONDS - started))s)"; \
 		(cd $(COPY) && $$venv/bin/ansible-test sanity --local --python $(MATRIX_PYTHON_$*) --color no); \
-		echo "== ansible-core $*: integration $(MATRIX_TARGET_$*) (at $$((SECONDS - started))s)"; \
-		(cd $(COPY) && $(ANSIBLE_ENV) ANSIBLE_PYTHON_INTERPRETER=$$venv/bin/python $$venv/bin/ansible-test integration \
-			-vvv --local --python $(MATRIX_PYTHON_$*) --color no $(MATRIX_TARGET_$*)); \
+		echo "== ansible-core $*: integration, group matrix/$* (at $$((SECONDS - started))s)"; \
+		$(RUN_TARGETS) --venv $$venv matrix-$* matrix/$*; \
 		echo "== ansible-core $*: passed in $$((SECONDS - started))s"; \
 	} 2>&1 | tee $(LOGS)/matrix-$*.log
 
@@ -250,7 +219,7 @@ demo: venv link sandbox-up
 # with diffs, logged for the secrets scan. The other playbooks run in the playbooks_site and
 # runbooks_* integration targets, at the same verbosity.
 demo-verbose: venv link sandbox-up
-	@mkdir -p $(LOGS) && $(SANDBOX) secrets >$(LOGS)/demo.secrets
+	@$(RUN_INTEGRATION) secrets demo --logs $(LOGS)
 	$(ANSIBLE_ENV) ANSIBLE_VERBOSITY=3 ANSIBLE_DIFF_ALWAYS=1 BIN=$(BIN) bash scripts/demo.sh 2>&1 | tee $(LOGS)/demo.log
 
 secrets-scan: venv

@@ -21,7 +21,7 @@ def http_argument_spec():
     return dict(
         url_username=dict(type="str", aliases=["username"]),
         url_password=dict(type="str", no_log=True, aliases=["password"]),
-        # raw, not dict: see _runtime.checked_headers for why the type is checked there.
+        # raw, not dict: see _module.checked_headers for why the type is checked there.
         headers=dict(type="raw", no_log=True),
         validate_certs=dict(type="bool", default=True),
         ca_path=dict(type="path"),
@@ -62,6 +62,7 @@ def connector_argument_spec(defaults=True):
         restart_tasks=dict(type="str", choices=["all", "failed"]),
         sensitive_keys=option([], type="list", elements="str", no_log=False),
         update_secrets=option("on_change", type="str", choices=["on_change", "always"], no_log=False),
+        reset_topics=option(False, type="bool"),
     )
 
 

@@ -225,9 +225,18 @@ class ConnectClient:
         return ((body or {}).get(name) or {}).get("topics", [])
 
     def reset_topics(self, name):
-        """Empty the connector's set of active topics (KIP-558); Connect answers 202."""
+        """Empty the connector's set of active topics (KIP-558); Connect answers 202.
+
+        Workers configured to refuse it answer 403 ("Topic tracking reset is disabled.", recorded
+        in error_topic_reset_disabled.json): the error then names the setting behind it.
+        """
         self.require("topics_reset")
-        self.http.request("PUT", _path("connectors", name, "topics", "reset"), ok=(200, 202, 204))
+        try:
+            self.http.request("PUT", _path("connectors", name, "topics", "reset"), ok=(200, 202, 204))
+        except ApiError as exc:
+            if _connect_said(exc, 403):
+                exc.message += " (the workers set topic.tracking.allow.reset=false or topic.tracking.enable=false)"
+            raise
 
     def create_connector(self, name, config, initial_state=None):
         """Create with POST; returns False instead of failing when the name is already taken."""

@@ -18,9 +18,9 @@ __metaclass__ = type
 import difflib
 import time
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import is_unknown_class
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_config import strip_server_keys
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import (
     ConnectorError,
     Current,
@@ -99,6 +99,10 @@ class Connector:
         self.update_secrets = update_secrets
         self.info = None
         self.status = None
+        # The active topics (KIP-558): read only for a wish to reset them; None until then, and
+        # when the workers do not track topics.
+        self.topics = None
+        self.topics_read = False
         self.warnings = []
         self.desired = None
         # Actions that reached the server, in order: a run that fails half-way still changed these.
@@ -125,9 +129,17 @@ class Connector:
         self.info, self.status = info, status
         return self
 
+    def read_topics(self):
+        """One more request, made only for a wish to reset the topics of an existing connector:
+        refused on workers older than Kafka 2.5, which neither track nor reset topics."""
+        self.client.require("topics_reset")
+        self.topics = self.client.get_topics(self.name)
+        self.topics_read = True
+        return self
+
     @property
     def current(self):
-        return Current(self.info, self.status)
+        return Current(self.info, self.status, self.topics)
 
     @property
     def exists(self):
@@ -148,7 +160,9 @@ class Connector:
         return known + self._extra_secrets
 
     # Plan
-    def plan(self, state, config=None, config_mode="replace", restart_failed=False, restart_tasks=None):
+    def plan(
+        self, state, config=None, config_mode="replace", restart_failed=False, restart_tasks=None, reset_topics=False
+    ):
         self.desired = config
         wish = Wish(
             self.name,
@@ -159,8 +173,11 @@ class Connector:
             restart_tasks,
             self.sensitive_keys,
             self.update_secrets,
+            reset_topics,
         )
         self._wish = wish
+        if wish.reads_topics and self.exists and not self.topics_read:
+            self.read_topics()
         plan = plan_connector(self.current, wish, self.client)
         # Fail before the first write, not half-way through.
         for feature in plan.requires:
@@ -216,7 +233,11 @@ class Connector:
     def apply(self, plan, wait_timeout=None):
         """Carry out ``plan.actions`` in order, recording in ``done`` each one that reached the server;
         wait after the actions of ``plan.settle``. When a step fails, the connector's run state is
-        given back first (``plan.restore``) and ``restore_note`` says how that went."""
+        given back first (``plan.restore``) and ``restore_note`` says how that went.
+
+        Once every action is done, ``info`` holds ``plan.target`` as its config: Connect stores a
+        config whole, so after the write that is what the server holds, and the result can show it
+        without reading the connector again."""
         for action in plan.actions:
             try:
                 getattr(self, "_do_" + action)(plan)
@@ -235,6 +256,8 @@ class Connector:
                 except ConnectorError:
                     self.restore(plan, wait_timeout)
                     raise
+        if plan.target is not None:
+            self.info = dict(self.info or {}, config=dict(plan.target, name=self.name))
 
     def restore(self, plan, wait_timeout):
         """After a failed step: resume (or pause again) a connector the plan had stopped."""
@@ -312,6 +335,9 @@ class Connector:
     def _do_reset_offsets(self, plan):
         self.client.reset_offsets(self.name)
 
+    def _do_reset_topics(self, plan):
+        self.client.reset_topics(self.name)
+
     def _do_delete(self, plan):
         self.client.delete(self.name)
         self.info = self.status = None
@@ -341,6 +367,8 @@ class Connector:
         """The connector as the plan would leave it (check mode, or an apply without wait)."""
         if plan.expected is None:
             return {}
+        if self.exists and not plan.needs_wait:
+            return self.view()
         view = self.view() if self.exists else {"name": self.name, "type": None, "worker_id": None, "tasks": []}
         view["config"] = _secrets.mask_config(
             dict(plan.target, name=self.name) if plan.target else self.current_config, self.sensitive_keys
@@ -353,13 +381,18 @@ class Connector:
         if plan.expected is None:
             after = {"state": "absent"}
         else:
-            after = self._diff_side(plan.expected, plan.target if plan.target is not None else self.current_config)
+            state = plan.expected if plan.needs_wait else self.state
+            after = self._diff_side(state, plan.target if plan.target is not None else self.current_config)
             for key in plan.changes:
                 if key in after["config"] and after["config"][key] == _secrets.MASK:
                     after["config"][key] = _secrets.MASK + " (changed)"
+            if self.topics is not None:
+                # Shown only when a reset was asked for (the only time they are read).
+                before["topics"] = sorted(self.topics)
+                after["topics"] = [] if "reset_topics" in plan.actions else sorted(self.topics)
         return {"before": before, "after": after}
 
     def _diff_side(self, state, config):
         if state is None and config is None:
             return {"state": "absent"}
-        return {"state": state, "config": _secrets.mask_config(cmp.strip_server_keys(config), self.sensitive_keys)}
+        return {"state": state, "config": _secrets.mask_config(strip_server_keys(config), self.sensitive_keys)}

@@ -114,14 +114,29 @@ class Bulk:
 
     # Plan and validate: read-only, so check mode does them too
     def plan(self):
-        for item in self.items:
+        self.read_topics()
+        for item in self.live():
             wish = item.wish
             item.attempt(self._plan_one, item, wish)
+
+    def read_topics(self):
+        """The active topics of the existing connectors whose item asks for a reset, and of no
+        other (a run where none asks makes no request here), read in parallel."""
+        asking = [item for item in self.live() if item.wish.reads_topics and item.connector.exists]
+        if not asking:
+            return
+        # The version check reads the worker once, before the threads share the answer.
+        self.client.server_info()
+        self._in_parallel(self._read_topics_one, asking)
+
+    @staticmethod
+    def _read_topics_one(item):
+        item.attempt(item.connector.read_topics)
 
     @staticmethod
     def _plan_one(item, wish):
         item.plan = item.connector.plan(
-            wish.state, wish.config, wish.config_mode, wish.restart_failed, wish.restart_tasks
+            wish.state, wish.config, wish.config_mode, wish.restart_failed, wish.restart_tasks, wish.reset_topics
         )
 
     def validate(self):
@@ -152,12 +167,8 @@ class Bulk:
     def _apply_one(self, item):
         if self._halt.is_set():
             return
-        if not item.attempt(item.connector.apply, item.plan):
-            if self.fail_fast:
-                self._halt.set()
-            return
-        if item.plan.target is not None:
-            item.connector.info = dict(item.connector.info or {}, config=dict(item.plan.target, name=item.name))
+        if not item.attempt(item.connector.apply, item.plan) and self.fail_fast:
+            self._halt.set()
 
     def wait(self, timeout):
         """Wait for every changed connector together, with one status request per round."""
@@ -165,7 +176,7 @@ class Bulk:
         watches = [
             (item, StateWatch(item.name, item.plan.expected))
             for item in self.live()
-            if item.connector.done and item.plan.expected
+            if item.connector.done and item.plan.expected and item.plan.needs_wait
         ]
         while watches:
             statuses = self._statuses([item.name for item, _watch in watches])

@@ -18,9 +18,17 @@ __metaclass__ = type
 
 import fnmatch
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_config import (
+    ConfigError,
+    diff_config,
+    masked_keys_kept,
+    normalise_config,
+)
 
 CONNECT_STATES = {"running": "RUNNING", "paused": "PAUSED", "stopped": "STOPPED"}
+
+# Actions that leave the connector's run state as it is.
+KEEP_RUN_STATE = ("reset_topics",)
 
 # A running connector may report its state before its tasks exist; give them this long.
 EMPTY_TASKS_GRACE = 5.0
@@ -36,11 +44,13 @@ class ConnectorError(Exception):
 
 
 class Current:
-    """What the server said about one connector: its config (None when absent) and status."""
+    """What the server said about one connector: its config (None when absent) and status, and
+    its active topics: a list once read, None when not read or when the workers do not track them."""
 
-    def __init__(self, info=None, status=None):
+    def __init__(self, info=None, status=None, topics=None):
         self.info = info
         self.status = status
+        self.topics = topics
 
     @property
     def exists(self):
@@ -68,6 +78,7 @@ class Wish:
         restart_tasks="all",
         sensitive_keys=(),
         update_secrets="on_change",
+        reset_topics=False,
     ):
         self.name = name
         self.state = state
@@ -77,6 +88,12 @@ class Wish:
         self.restart_tasks = restart_tasks or "all"
         self.sensitive_keys = list(sensitive_keys or ())
         self.update_secrets = update_secrets
+        self.reset_topics = bool(reset_topics)
+
+    @property
+    def reads_topics(self):
+        """Whether the connector's active topics must be read to plan this wish (only then)."""
+        return self.reset_topics and self.state != "absent"
 
 
 class Plan:
@@ -109,6 +126,12 @@ class Plan:
     def changes_state(self):
         return any(a not in ("create", "update_config", "delete") for a in self.actions)
 
+    @property
+    def needs_wait(self):
+        """False when the plan leaves the run state alone (a topics reset alone): nothing to wait for,
+        and the connector is reported as read, a FAILED one included."""
+        return any(a not in KEEP_RUN_STATE for a in self.actions)
+
 
 class AllFeatures:
     """A server that supports everything: what the planner assumes unless told otherwise."""
@@ -133,8 +156,8 @@ def desired_config(name, state, config, config_mode="replace", restart_failed=Fa
     if config is None:
         return None
     try:
-        config = cmp.normalise_config(config, keep_none=config_mode == "merge")
-    except cmp.ConfigError as exc:
+        config = normalise_config(config, keep_none=config_mode == "merge")
+    except ConfigError as exc:
         raise ConnectorError("connector %s: %s" % (name, exc)) from None
     if config.get("name", name) != name:
         raise ConnectorError(
@@ -156,7 +179,7 @@ def plan_connector(current, wish, server=None):
     if wish.config is not None and wish.state != "absent":
         base = current.config if current.exists else {}
         mode = wish.config_mode if current.exists else "replace"
-        target, changes = cmp.diff_config(wish.config, base, mode, wish.sensitive_keys, wish.update_secrets)
+        target, changes = diff_config(wish.config, base, mode, wish.sensitive_keys, wish.update_secrets)
     actions = plan_actions(
         wish.state,
         current.exists,
@@ -171,8 +194,25 @@ def plan_connector(current, wish, server=None):
         raise ConnectorError("config of connector %s has no connector.class" % wish.name)
     if "create" in actions and plan.expected in ("PAUSED", "STOPPED"):
         plan.initial_state = plan.expected
+    _plan_topics_reset(plan, current, wish)
     _fit_to_server(plan, wish.name, server)
     return plan
+
+
+def _plan_topics_reset(plan, current, wish):
+    """Reset the active topics last, once the config and run state are as wished, and only when
+    the set is not empty already (a connector created by this plan has used no topic yet)."""
+    if not wish.reset_topics or plan.expected is None or "create" in plan.actions:
+        return
+    if current.topics is None:
+        plan.warnings.append(
+            "the workers do not track the topics connectors use (topic.tracking.enable=false), so connector %s "
+            "has no active topics to reset" % wish.name
+        )
+        return
+    if current.topics:
+        plan.actions.append("reset_topics")
+        plan.requires.append("topics_reset")
 
 
 def expected_state(current, state, actions):
@@ -193,7 +233,7 @@ def _fit_to_server(plan, name, server):
             "at once, and may run briefly" % (name, plan.initial_state.lower())
         )
     if "update_config" in plan.actions:
-        kept = cmp.masked_keys_kept(plan.target, plan.changes)
+        kept = masked_keys_kept(plan.target, plan.changes)
         if kept:
             if not server.supports("patch_config"):
                 raise ConnectorError(
@@ -260,9 +300,12 @@ def planned_current(current, plan, name):
         return Current()
     config = dict(plan.target, name=name) if plan.target is not None else current.config
     tasks = [] if plan.expected == "STOPPED" else [{"id": 0, "state": plan.expected}]
+    # A created connector has used no topic yet, and a reset leaves none.
+    topics = [] if "create" in plan.actions or "reset_topics" in plan.actions else current.topics
     return Current(
         dict(current.info or {}, name=name, config=config),
         {"name": name, "connector": {"state": plan.expected}, "tasks": tasks},
+        topics,
     )
 
 

@@ -23,8 +23,8 @@ import fnmatch
 import json
 import re
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
 from ansible_collections.kafkaops.connect.plugins.module_utils import _secrets
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_config import strip_server_keys
 
 # Connect's connector state → the ``state`` of kafka_connectors that keeps it. A FAILED or
 # UNASSIGNED connector is meant to run; ``running`` does not restart it (restart_failed is off).
@@ -85,7 +85,7 @@ def export_connectors(expanded, patterns=(), sensitive_keys=()):
         if not selected(name, patterns):
             continue
         entry = expanded[name] or {}
-        config = cmp.strip_server_keys((entry.get("info") or {}).get("config"))
+        config = strip_server_keys((entry.get("info") or {}).get("config"))
         written = {}
         for key in sorted(config):
             value = config[key]

@@ -24,14 +24,16 @@ except ImportError:  # pragma: no cover - Python 2 is not a supported target
     from urllib import quote
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError, decode_json
-from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import (
-    SCHEMA_FORMATS,
-    RecordError,
-    iso_timestamp,
+from ansible_collections.kafkaops.connect.plugins.module_utils._produce_records import RecordError
+from ansible_collections.kafkaops.connect.plugins.module_utils._produce_report import (
     outcomes_from_offsets,
     outcomes_from_reports,
-    schema_text,
     split_concatenated_json,
+)
+from ansible_collections.kafkaops.connect.plugins.module_utils._record_encoding import (
+    SCHEMA_FORMATS,
+    iso_timestamp,
+    schema_text,
     to_base64,
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_topics import (

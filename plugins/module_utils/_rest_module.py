@@ -14,9 +14,9 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import connection_secrets, fail_api, http_client
+from ansible_collections.kafkaops.connect.plugins.module_utils._produce_records import RecordError
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_proxy import DialectError, RestProxy
-from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import RecordError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import connection_secrets, fail_api, http_client
 
 # What a REST Proxy operation raises for the task to fail with.
 PROXY_ERRORS = (ApiError, DialectError, RecordError)

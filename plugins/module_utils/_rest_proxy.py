@@ -21,7 +21,14 @@ import functools
 import time
 import uuid
 
+from ansible_collections.kafkaops.connect.plugins.module_utils._consumed_records import consumed_record, value_matches
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
+from ansible_collections.kafkaops.connect.plugins.module_utils._produce_records import RecordError
+from ansible_collections.kafkaops.connect.plugins.module_utils._produce_report import (
+    IndexRanges,
+    ProduceReport,
+    refusal_message,
+)
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_dialects import (
     ConfluentV2,
     ConfluentV3,
@@ -29,14 +36,6 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_dialects im
     StrimziBridge,
     root_answer,
     v3_clusters,
-)
-from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import (
-    IndexRanges,
-    ProduceReport,
-    RecordError,
-    consumed_record,
-    refusal_message,
-    value_matches,
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_topics import is_glob, select_topics, shape_topic
 

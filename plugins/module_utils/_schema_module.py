@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import connection_secrets, fail_api, http_client
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import connection_secrets, fail_api, http_client
 from ansible_collections.kafkaops.connect.plugins.module_utils._schema_registry import SchemaError, SchemaRegistry
 
 # What a registry operation raises for the task to fail with.

@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import http_client
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import http_client
 
 
 class Counted:

@@ -265,7 +265,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import c
 from ansible_collections.kafkaops.connect.plugins.module_utils._connect import ConnectClient, UnsupportedFeature
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import connector_view
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
     KafkaopsModule,
     connection_secrets,
     fail_connect,

@@ -146,7 +146,7 @@ import time
 from ansible_collections.kafkaops.connect.plugins.module_utils import _loggers
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import connect_argument_spec
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
     KafkaopsModule,
     connection_secrets,
     fail_connect,

@@ -21,7 +21,8 @@ description:
     written and never resolved."
   - Before a create or a config update, the config is checked with Connect's own validation
     (C(PUT /connector-plugins/{class}/config/validate)), also in check mode.
-  - A run that changes nothing makes two requests (the connector and its status).
+  - A run that changes nothing makes two requests (the connector and its status); with
+    O(reset_topics=true), two more (the worker's version and the connector's active topics).
 author:
   - kafkaops.connect contributors (@kafkaops)
 extends_documentation_fragment:
@@ -35,7 +36,9 @@ attributes:
     details: Reads and validates, writes nothing, and predicts whether anything changes, RV(actions) and the diff.
   diff_mode:
     support: full
-    details: Shows the config (secrets masked) and run state before and after.
+    details:
+      - Shows the config (secrets masked) and run state before and after.
+      - With O(reset_topics=true), also the connector's active topics before and after.
 options:
   name:
     description:
@@ -124,6 +127,23 @@ options:
     type: str
     choices: [on_change, always]
     default: on_change
+  reset_topics:
+    description:
+      - Empty the set of topics Connect records as used by the connector (its active topics, as
+        C(GET /connectors/{name}/topics) lists them) with C(PUT /connectors/{name}/topics/reset).
+      - Done, and reported as the action C(reset_topics), only when that set is not empty, after
+        the config and run state changes of the same task; the run state is left as it is, so a
+        reset alone waits for nothing. A connector created by the task has used no topic yet.
+      - The topics are read only when this is V(true), one more request.
+      - A connector that keeps using a topic records it again at its next record, so reset a
+        connector that is paused or stopped, or whose config no longer names the topics it used.
+      - Needs Kafka Connect 2.5 or later. When the workers do not track topics
+        (C(topic.tracking.enable=false)) there is nothing to reset and the module warns; when they
+        refuse resets (C(topic.tracking.allow.reset=false)) the task fails with that reason.
+      - Ignored with O(state=absent).
+    type: bool
+    default: false
+    version_added: 0.2.0
 notes:
   - The result's C(config) and the diff show secret values as C(********). A changed secret
     shows as C(******** (changed)) after the change.
@@ -202,6 +222,13 @@ EXAMPLES = r"""
     state: restarted
     restart_tasks: failed
 
+- name: Stop the sink and forget the topics it has read (only when there are any)
+  kafkaops.connect.kafka_connector:
+    connect_url: http://localhost:8083
+    name: orders-file-sink
+    state: stopped
+    reset_topics: true
+
 - name: Delete it
   kafkaops.connect.kafka_connector:
     connect_url: http://localhost:8083
@@ -216,7 +243,7 @@ actions:
     - When the run fails, only the actions that reached the server; C(changed) is then true if
       there is any (a connector created whose task then failed stays created).
     - Any of C(create), C(update_config), C(pause), C(resume), C(stop), C(restart),
-      C(restart_failed), C(delete).
+      C(restart_failed), C(reset_topics) (always last), C(delete).
   returned: always
   type: list
   elements: str
@@ -224,7 +251,8 @@ actions:
 connector:
   description:
     - The connector after the run. Empty when it is absent.
-    - In check mode, or with O(wait=false), C(state) is the state asked for.
+    - In check mode, or with O(wait=false), C(state) is the state asked for (after a topics reset
+      alone, the state read before it).
   returned: always
   type: dict
   contains:
@@ -323,8 +351,8 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connect import C
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import ConnectorError
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
-    ConfigModule,
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
+    MaskedConfigModule,
     connection_secrets,
     fail_connect,
     http_client,
@@ -361,7 +389,9 @@ def desired_config(module):
 def run(module, connector, config):
     p = module.params
     connector.read()
-    plan = connector.plan(p["state"], config, p["config_mode"], p["restart_failed"], p["restart_tasks"] or "all")
+    plan = connector.plan(
+        p["state"], config, p["config_mode"], p["restart_failed"], p["restart_tasks"] or "all", p["reset_topics"]
+    )
     result = {"changed": bool(plan.actions), "actions": plan.actions, "validation": []}
     if plan.writes_config and p["validate"]:
         connector.validate(plan)
@@ -380,9 +410,7 @@ def run(module, connector, config):
         result["connector"] = connector.predicted_view(plan)
         return result
     connector.apply(plan)
-    if plan.target is not None:
-        connector.info = dict(connector.info or {}, config=dict(plan.target, name=connector.name))
-    if p["wait"] and plan.expected:
+    if p["wait"] and plan.expected and plan.needs_wait:
         connector.wait_for_state(plan.expected, p["wait_timeout"])
         result["connector"] = connector.view()
     else:
@@ -391,7 +419,7 @@ def run(module, connector, config):
 
 
 def main():
-    module = ConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = MaskedConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
     config = desired_config(module)
     client = ConnectClient(http_client(module, "connect_url"))
     p = module.params

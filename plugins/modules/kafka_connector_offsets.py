@@ -169,7 +169,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan i
     planned_offsets,
 )
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
     KafkaopsModule,
     connection_secrets,
     fail_connect,

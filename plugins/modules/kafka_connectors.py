@@ -17,6 +17,8 @@ description:
     same per-connector semantics as M(kafkaops.connect.kafka_connector).
   - Reads every connector with one request (C(GET /connectors?expand=info&expand=status)), so a
     run that changes nothing makes exactly one request, however many connectors are listed.
+    Only the existing connectors whose item asks for O(connectors[].reset_topics) cost more, one
+    request each for their active topics (in parallel), and one for the worker's version.
     Servers older than Kafka 2.3 ignore C(expand); the module then reads the listed connectors
     one by one.
   - Writes to different connectors are sent in parallel (O(parallel)); the writes to one
@@ -44,7 +46,9 @@ attributes:
     details: Reads and validates, writes nothing, and predicts the actions, the result lists and the diff.
   diff_mode:
     support: full
-    details: One diff with the config (secrets masked) and run state of every connector that changes, before and after.
+    details:
+      - One diff with the config (secrets masked) and run state of every connector that changes, before and after.
+      - For a connector whose item asks for a topics reset, also its active topics before and after.
 options:
   connectors:
     description:
@@ -105,6 +109,14 @@ options:
           - When left out, the top-level O(update_secrets) of this module applies.
         type: str
         choices: [on_change, always]
+      reset_topics:
+        description:
+          - This connector's O(kafkaops.connect.kafka_connector#module:reset_topics),
+            as M(kafkaops.connect.kafka_connector) documents it; its active topics are read only
+            when this is true.
+          - When left out, the top-level O(reset_topics) of this module applies.
+        type: bool
+        version_added: 0.2.0
   state:
     description: The run state of items that do not give their own C(state).
     type: str
@@ -137,6 +149,13 @@ options:
     type: str
     choices: [on_change, always]
     default: on_change
+  reset_topics:
+    description:
+      - Empty the active topics of existing connectors whose set is not empty, for items that do
+        not give their own C(reset_topics); see O(kafkaops.connect.kafka_connector#module:reset_topics).
+    type: bool
+    default: false
+    version_added: 0.2.0
   prune:
     description:
       - Delete the connectors on the server that are not in O(connectors), within
@@ -190,8 +209,8 @@ options:
       - V(all) lists every connector, changed or not, with its config, state and tasks, as
         before 0.2.0. The result, and the time Ansible spends on it, then grows with every
         connector listed; C(docs/performance.md) gives the measured cost.
-      - RV(created), RV(updated), RV(deleted), RV(state_changed), RV(failures) and RV(counts)
-        are the same with both.
+      - RV(created), RV(updated), RV(deleted), RV(state_changed), RV(topics_reset), RV(failures)
+        and RV(counts) are the same with both.
     type: str
     choices: [changed, all]
     default: changed
@@ -243,6 +262,15 @@ EXAMPLES = r"""
     prune_exclude: [orders-*-keep]
   check_mode: true
   diff: true
+
+- name: Stop the sink and forget the topics it has read; only this item reads its topics
+  kafkaops.connect.kafka_connectors:
+    connect_url: http://localhost:8083
+    connectors:
+      - name: orders-file-source
+      - name: orders-file-sink
+        state: stopped
+        reset_topics: true
 
 - name: Delete both connectors
   kafkaops.connect.kafka_connectors:
@@ -326,6 +354,13 @@ state_changed:
   type: list
   elements: str
   sample: [orders-file-sink]
+topics_reset:
+  description: Names of the connectors whose active topics were reset (in check mode, would be).
+  returned: always
+  type: list
+  elements: str
+  sample: [orders-file-sink]
+  version_added: 0.2.0
 actions:
   description:
     - "What reached the server, connector by connector, as C(name: action); the actions are those of
@@ -348,14 +383,14 @@ counts:
   description:
     - How many connectors the task handled (C(total), the listed and the pruned ones), and of
       them how many were C(changed), C(unchanged), C(created), C(updated), C(deleted),
-      C(state_changed) and C(failed); in check mode, what would be.
+      C(state_changed), C(topics_reset) and C(failed); in check mode, what would be.
     - The same whatever O(return_connectors) is.
   returned: always
   type: dict
   version_added: 0.2.0
   sample:
     {"total": 1000, "changed": 2, "unchanged": 998, "created": 1, "updated": 1, "deleted": 0, "state_changed": 0,
-     "failed": 0}
+     "topics_reset": 0, "failed": 0}
 would_delete:
   description: The connectors a refused prune would have deleted.
   returned: when a prune is refused because of O(prune_max)
@@ -386,8 +421,8 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connect import C
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_bulk import STATE_ACTIONS, Bulk, Item
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
-    ConfigModule,
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
+    MaskedConfigModule,
     connection_secrets,
     fail_connect,
     http_client,
@@ -395,7 +430,24 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
 )
 
 # Options an item may set for itself, defaulting to the module option of the same name.
-PER_ITEM = ("state", "config_mode", "restart_failed", "restart_tasks", "sensitive_keys", "update_secrets")
+PER_ITEM = (
+    "state",
+    "config_mode",
+    "restart_failed",
+    "restart_tasks",
+    "sensitive_keys",
+    "update_secrets",
+    "reset_topics",
+)
+
+
+# Result lists of the connectors that had one action: (result key, action).
+LISTED_ACTIONS = (
+    ("created", "create"),
+    ("updated", "update_config"),
+    ("deleted", "delete"),
+    ("topics_reset", "reset_topics"),
+)
 
 
 def argument_spec():
@@ -500,7 +552,9 @@ def report(module, client, bulk):
     (of every one with ``return_connectors=all``)."""
     applied = not module.check_mode
     every = module.params["return_connectors"] == "all"
-    result = dict(connectors=[], created=[], updated=[], deleted=[], state_changed=[], failures=bulk.failures)
+    result = dict(
+        connectors=[], created=[], updated=[], deleted=[], state_changed=[], topics_reset=[], failures=bulk.failures
+    )
     diff = {"before": {}, "after": {}}
     changed = 0
     for item in bulk.items:
@@ -509,8 +563,8 @@ def report(module, client, bulk):
         changed += bool(actions)
         if every or actions or item.failure:
             result["connectors"].append(entry_of(item, actions))
-        for key, wanted in (("created", ("create",)), ("updated", ("update_config",)), ("deleted", ("delete",))):
-            if any(a in wanted for a in actions):
+        for key, action in LISTED_ACTIONS:
+            if action in actions:
                 result[key].append(item.name)
         if any(a in STATE_ACTIONS for a in actions):
             result["state_changed"].append(item.name)
@@ -526,7 +580,7 @@ def report(module, client, bulk):
         changed=changed,
         unchanged=len(bulk.items) - changed,
         failed=len(result["failures"]),
-        **dict((key, len(result[key])) for key in ("created", "updated", "deleted", "state_changed")),
+        **dict((key, len(result[key])) for key in ("created", "updated", "deleted", "state_changed", "topics_reset")),
     )
     if module._diff:
         result["diff"] = diff
@@ -548,7 +602,7 @@ def entry_of(item, actions):
 
 
 def main():
-    module = ConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = MaskedConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
     client = ConnectClient(http_client(module, "connect_url", pool_size=module.params["parallel"]))
     bulk = Bulk(client, items_of(module, client), module.params["parallel"], module.params["fail_fast"])
     try:

@@ -312,14 +312,14 @@ import tempfile
 import uuid
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import KafkaopsModule
+from ansible_collections.kafkaops.connect.plugins.module_utils._record_encoding import FORMATS
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
     PROXY_ERRORS,
     fail_request,
     proxy_fields,
     rest_proxy,
 )
-from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import FORMATS
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import KafkaopsModule
 
 
 class NdjsonDest:

@@ -370,27 +370,26 @@ requests:
 
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils._iterate import batched, prefetched
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
+    KafkaopsModule,
+    connection_secrets,
+    redact,
+)
+from ansible_collections.kafkaops.connect.plugins.module_utils._produce_records import (
+    RecordError,
+    check_schema,
+    check_schema_options,
+    check_value,
+    records_from_lines,
+    records_from_params,
+)
+from ansible_collections.kafkaops.connect.plugins.module_utils._record_encoding import FORMATS
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
     PROXY_ERRORS,
     fail_request,
     proxy_fields,
     rest_proxy,
-)
-from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import (
-    FORMATS,
-    RecordError,
-    batched,
-    check_schema,
-    check_schema_options,
-    check_value,
-    prefetched,
-    records_from_lines,
-    records_from_params,
-)
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import (
-    KafkaopsModule,
-    connection_secrets,
-    redact,
 )
 
 SCHEMA_OPTIONS = ("key_schema", "key_schema_id", "value_schema", "value_schema_id")

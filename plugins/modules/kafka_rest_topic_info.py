@@ -192,13 +192,13 @@ requests:
 
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import KafkaopsModule
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
     PROXY_ERRORS,
     fail_request,
     proxy_fields,
     rest_proxy,
 )
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import KafkaopsModule
 
 
 def main():

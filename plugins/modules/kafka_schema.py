@@ -192,7 +192,7 @@ http_requests:
 import json
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import schema_registry_argument_spec
-from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import KafkaopsModule
+from ansible_collections.kafkaops.connect.plugins.module_utils._module import KafkaopsModule
 from ansible_collections.kafkaops.connect.plugins.module_utils._schema_module import (
     REGISTRY_ERRORS,
     fail_registry,

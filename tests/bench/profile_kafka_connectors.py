@@ -34,10 +34,10 @@ PHASES = (
     ("read: the one GET, waiting for the answer and decoding it", "_connector_bulk.py", "read"),
     ("plan", "_connector_bulk.py", "plan"),
     ("report: the result (per-connector views)", "kafka_connectors.py", "report"),
-    ("exit_json (remove_values, masking the echoed params, JSON)", "_runtime.py", "exit_json"),
+    ("exit_json (remove_values, masking the echoed params, JSON)", "_module.py", "exit_json"),
     ("  of which AnsibleModule.exit_json", "basic.py", "exit_json"),
-    ("is_secret_key", "_compare.py", "is_secret_key"),
-    ("mask_config", "_compare.py", "mask_config"),
+    ("is_secret_key", "_secrets.py", "is_secret_key"),
+    ("mask_config", "_secrets.py", "mask_config"),
 )
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.kafkaops.connect.plugins.module_utils._compare import normalise_config
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector_config import normalise_config
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import (
     ConnectorError,
     Current,
@@ -115,14 +115,19 @@ WISH_STATES = st.sampled_from(["present", "running", "paused", "stopped", "absen
     config=st.one_of(st.none(), CONFIGS),
     mode=st.sampled_from(["replace", "merge"]),
     restart_failed=st.booleans(),
+    reset_topics=st.booleans(),
+    topics=st.lists(st.sampled_from(["a", "b"]), max_size=2, unique=True),
 )
 def test_planning_again_from_the_planned_result_plans_nothing(
-    server_state, server_config, tasks, state, config, mode, restart_failed
+    server_state, server_config, tasks, state, config, mode, restart_failed, reset_topics, topics
 ):
     before = Current() if server_state is None else current(server_state, normalise_config(server_config), tasks)
+    before.topics = topics if before.exists else None
     if config is not None:
         config = normalise_config(dict(config, **{"connector.class": SOURCE}), keep_none=mode == "merge")
-    wish = Wish("c", state, config, mode, restart_failed=restart_failed and state == "running")
+    wish = Wish(
+        "c", state, config, mode, restart_failed=restart_failed and state == "running", reset_topics=reset_topics
+    )
     try:
         plan = plan_connector(before, wish)
     except ConnectorError:
@@ -131,6 +136,32 @@ def test_planning_again_from_the_planned_result_plans_nothing(
     again = plan_connector(after, wish)
     assert again.actions == []
     assert again.expected == plan.expected
+
+
+def test_topics_reset_only_for_a_non_empty_set_and_last():
+    used = current("PAUSED")
+    used.topics = ["a"]
+    plan = plan_connector(used, Wish("c", "running", reset_topics=True))
+    assert plan.actions == ["resume", "reset_topics"]
+    assert plan.requires == ["topics_reset"]
+    assert plan.needs_wait is True
+    unused = current()
+    unused.topics = []
+    assert plan_connector(unused, Wish("c", "running", reset_topics=True)).actions == []
+
+
+def test_a_topics_reset_alone_waits_for_nothing():
+    used = current("RUNNING", tasks=("FAILED",))
+    used.topics = ["a"]
+    plan = plan_connector(used, Wish("c", "present", reset_topics=True))
+    assert plan.actions == ["reset_topics"]
+    assert plan.needs_wait is False
+
+
+def test_untracked_topics_warn_instead_of_resetting():
+    plan = plan_connector(current(), Wish("c", "running", reset_topics=True))
+    assert plan.actions == []
+    assert "topic.tracking.enable=false" in plan.warnings[0]
 
 
 def test_prune_names_are_unlisted_included_and_not_excluded():

@@ -111,13 +111,13 @@ def test_imports_go_downwards_and_ansible_only_from_the_glue_up():
 
 def test_an_upward_import_is_caught(tmp_path):
     # The check itself must be able to fail: a rules file importing the glue, as the connector
-    # domain once imported redact from _runtime.
+    # domain once imported redact from the glue.
     bad = tmp_path / "module_utils"
     bad.mkdir()
     (bad / "_secrets.py").write_text(
-        "from ansible_collections.kafkaops.connect.plugins.module_utils._runtime import redact\n"
+        "from ansible_collections.kafkaops.connect.plugins.module_utils._module import redact\n"
         "from ansible.module_utils.basic import AnsibleModule\n"
     )
     found = violations(str(bad))
-    assert "plugins/module_utils/_secrets.py (rules) imports _runtime of a higher layer (glue)" in found
+    assert "plugins/module_utils/_secrets.py (rules) imports _module of a higher layer (glue)" in found
     assert "plugins/module_utils/_secrets.py (rules) imports ansible; only the glue and the modules may" in found

@@ -9,18 +9,34 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _rest_records as rr
+from ansible_collections.kafkaops.connect.plugins.module_utils import _consumed_records as consumed
+from ansible_collections.kafkaops.connect.plugins.module_utils import _iterate as iterate
+from ansible_collections.kafkaops.connect.plugins.module_utils import _produce_records as produce
+from ansible_collections.kafkaops.connect.plugins.module_utils import _produce_report as produce_report
+from ansible_collections.kafkaops.connect.plugins.module_utils import _record_encoding as encoding
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture
 
 
+# Every record of a list checked as kafka_rest_produce checks them one by one while it reads them.
+def check_values(records, fmt, binary_encoding="text"):
+    for index, record in enumerate(records):
+        produce.check_value(record, "records[%d]" % index, fmt, binary_encoding)
+
+
+def check_schemas(records, fmt, schemas):
+    produce.check_schema_options(fmt, schemas)
+    for index, record in enumerate(records):
+        produce.check_schema(record, "records[%d]" % index, fmt, schemas)
+
+
 def test_single_record_options_become_one_record_with_every_field():
-    assert rr.records_from_params(None, key="k", value=None, partition=2) == [
+    assert produce.records_from_params(None, key="k", value=None, partition=2) == [
         {"key": "k", "value": None, "partition": 2, "headers": [], "timestamp": None}
     ]
 
 
 def test_default_partition_applies_only_to_records_naming_none():
-    records = rr.records_from_params([{"value": 1}, {"value": 2, "partition": "0"}], partition=3)
+    records = produce.records_from_params([{"value": 1}, {"value": 2, "partition": "0"}], partition=3)
     assert [r["partition"] for r in records] == [3, 0]
 
 
@@ -35,12 +51,12 @@ def test_default_partition_applies_only_to_records_naming_none():
     ],
 )
 def test_timestamps_become_epoch_milliseconds(given, millis):
-    assert rr.records_from_params([{"timestamp": given}])[0]["timestamp"] == millis
-    assert rr.iso_timestamp(1769860800000) == "2026-01-31T12:00:00.000Z"
+    assert produce.records_from_params([{"timestamp": given}])[0]["timestamp"] == millis
+    assert encoding.iso_timestamp(1769860800000) == "2026-01-31T12:00:00.000Z"
 
 
 def test_headers_as_dict_or_list_keep_repeated_names():
-    records = rr.records_from_params(
+    records = produce.records_from_params(
         [{"headers": {"a": "1"}}, {"headers": [{"name": "x", "value": "1"}, {"key": "x", "value": None}]}]
     )
     assert records[0]["headers"] == [("a", "1")]
@@ -57,66 +73,68 @@ def test_headers_as_dict_or_list_keep_repeated_names():
     ],
 )
 def test_record_errors_name_the_index(records, message):
-    with pytest.raises(rr.RecordError, match=r"^" + message.replace("[", r"\[").replace("]", r"\]")):
-        rr.records_from_params(records)
+    with pytest.raises(produce.RecordError, match=r"^" + message.replace("[", r"\[").replace("]", r"\]")):
+        produce.records_from_params(records)
 
 
 def test_values_are_checked_for_the_format():
-    records = rr.records_from_params([{"value": "ok"}, {"key": 5, "value": "x"}])
-    with pytest.raises(rr.RecordError, match=r"records\[1\] key is a int but format=binary takes text"):
-        rr.check_values(records, "binary")
-    rr.check_values(records, "json")
-    with pytest.raises(rr.RecordError, match="cannot be serialised as JSON"):
-        rr.check_values(rr.records_from_params([{"value": {1, 2}}]), "avro")
+    records = produce.records_from_params([{"value": "ok"}, {"key": 5, "value": "x"}])
+    with pytest.raises(produce.RecordError, match=r"records\[1\] key is a int but format=binary takes text"):
+        check_values(records, "binary")
+    check_values(records, "json")
+    with pytest.raises(produce.RecordError, match="cannot be serialised as JSON"):
+        check_values(produce.records_from_params([{"value": {1, 2}}]), "avro")
 
 
 def test_schema_rules():
-    records = rr.records_from_params([{"value": 1}, {"key": None, "value": None}])
+    records = produce.records_from_params([{"value": 1}, {"key": None, "value": None}])
     none = dict(key_schema=None, key_schema_id=None, value_schema=None, value_schema_id=None)
-    rr.check_schemas(records, "json", none)
+    check_schemas(records, "json", none)
     # Keys are all null, so no key schema is needed.
-    rr.check_schemas(records, "protobuf", dict(none, value_schema="syntax = 'proto3';"))
-    with pytest.raises(rr.RecordError, match=r"records\[0\] has a value, and format=jsonschema needs value_schema"):
-        rr.check_schemas(records, "jsonschema", none)
-    assert rr.schema_text({"type": "string"}) == '{"type":"string"}'
+    check_schemas(records, "protobuf", dict(none, value_schema="syntax = 'proto3';"))
+    with pytest.raises(
+        produce.RecordError, match=r"records\[0\] has a value, and format=jsonschema needs value_schema"
+    ):
+        check_schemas(records, "jsonschema", none)
+    assert encoding.schema_text({"type": "string"}) == '{"type":"string"}'
 
 
 def test_binary_round_trip_and_encodings():
-    assert rr.to_base64("café") == "Y2Fmw6k="
-    assert rr.to_base64("//4A", "base64") == "//4A"
-    assert rr.from_base64("Y2Fmw6k=") == ("café", "utf-8")
-    assert rr.from_base64("//4A") == ("//4A", "base64")
-    assert rr.from_base64(None) == (None, None)
+    assert encoding.to_base64("café") == "Y2Fmw6k="
+    assert encoding.to_base64("//4A", "base64") == "//4A"
+    assert encoding.from_base64("Y2Fmw6k=") == ("café", "utf-8")
+    assert encoding.from_base64("//4A") == ("//4A", "base64")
+    assert encoding.from_base64(None) == (None, None)
 
 
 def test_v2_style_outcomes_of_every_dialect():
     confluent = load_fixture("rest_proxy", "confluent_v2", "produce_partial.json")["offsets"]
     karapace = load_fixture("rest_proxy", "karapace", "produce_partial.json")["offsets"]
     bridge = load_fixture("rest_proxy", "strimzi_bridge", "produce_partial.json")["offsets"]
-    assert [o[0] for o in rr.outcomes_from_offsets(confluent)] == ["written", "failed", "written"]
-    assert rr.outcomes_from_offsets(karapace) == [
+    assert [o[0] for o in produce_report.outcomes_from_offsets(confluent)] == ["written", "failed", "written"]
+    assert produce_report.outcomes_from_offsets(karapace) == [
         ("written", 0, 0),
         ("failed", 2, "This request is for a topic or partition that does not exist on this broker."),
         ("written", 1, 0),
     ]
-    assert rr.outcomes_from_offsets(bridge)[1] == (
+    assert produce_report.outcomes_from_offsets(bridge)[1] == (
         "failed",
         404,
         "Topic orders not present in metadata after 60000 ms.",
     )
-    assert rr.outcomes_from_offsets([{}])[0][0] == "unknown"
+    assert produce_report.outcomes_from_offsets([{}])[0][0] == "unknown"
 
 
 def test_concatenated_json_with_and_without_separators_and_cut_short():
     text = '{"error_code":200,"offset":1}{"error_code":400,"message":"x"}\r\n {"error_code":200,"offset":2}'
-    assert [r["error_code"] for r in rr.split_concatenated_json(text)] == [200, 400, 200]
-    assert len(rr.split_concatenated_json(text[:-5])) == 2
-    assert rr.split_concatenated_json("") == []
+    assert [r["error_code"] for r in produce_report.split_concatenated_json(text)] == [200, 400, 200]
+    assert len(produce_report.split_concatenated_json(text[:-5])) == 2
+    assert produce_report.split_concatenated_json("") == []
 
 
 def test_v3_reports_outcomes():
     reports = load_fixture("rest_proxy", "confluent_v3", "reports_middle_failure.json")
-    assert rr.outcomes_from_reports(reports) == [
+    assert produce_report.outcomes_from_reports(reports) == [
         ("written", 0, 100),
         ("failed", 40403, "This server does not host this topic-partition."),
         ("written", 1, 57),
@@ -124,7 +142,7 @@ def test_v3_reports_outcomes():
 
 
 def test_produce_report_accounts_for_every_record():
-    report = rr.ProduceReport(8)
+    report = produce_report.ProduceReport(8)
     assert report.add_batch([0, 1, 2], [("written", 0, 1), ("written", 0, 2), ("written", 1, 1)])
     assert not report.add_batch([3, 4, 5], [("written", 0, 3), ("failed", 50003, "retriable")])
     report.skip([6, 7])
@@ -137,22 +155,22 @@ def test_produce_report_accounts_for_every_record():
 
 
 def test_index_ranges_count_and_read_as_ranges():
-    ranges = rr.IndexRanges([0, 1, 2, 3, 4, 9, 11, 12])
+    ranges = produce_report.IndexRanges([0, 1, 2, 3, 4, 9, 11, 12])
     ranges.add(12)
     assert str(ranges) == "0-4, 9, 11-12" and len(ranges) == 8
     assert list(ranges) == [0, 1, 2, 3, 4, 9, 11, 12]
-    assert str(rr.IndexRanges()) == "" and not rr.IndexRanges()
+    assert str(produce_report.IndexRanges()) == "" and not produce_report.IndexRanges()
 
 
 def test_a_large_failure_is_reported_as_ranges_and_error_groups_not_one_number_per_record():
     """A 1,000-record produce to a missing topic gave 300 failed_records entries and
     700 not_sent indexes. Karapace's answer to a produce to a missing topic, from
     karapace-5.0.3.http.txt ("produce json to a topic that does not exist"): 404, 40401."""
-    report = rr.ProduceReport(1000)
+    report = produce_report.ProduceReport(1000)
     report.reject_batch(list(range(300)), 40401, "Topic nosuch not found")
     report.skip(range(300, 1000))
 
-    assert report.failed_count == 300 and len(report.failed) == rr.FAILED_ENTRIES_KEPT
+    assert report.failed_count == 300 and len(report.failed) == produce_report.FAILED_ENTRIES_KEPT
     assert report.failed[0] == {"index": 0, "error_code": 40401, "message": "Topic nosuch not found"}
     assert report.errors() == [
         {"error_code": 40401, "message": "Topic nosuch not found", "count": 300, "ranges": "0-299"}
@@ -165,7 +183,7 @@ def test_a_large_failure_is_reported_as_ranges_and_error_groups_not_one_number_p
 
 
 def test_failed_records_are_grouped_by_error_in_the_order_the_errors_came():
-    report = rr.ProduceReport(6)
+    report = produce_report.ProduceReport(6)
     outcomes = [("failed", 2, "boom"), ("written", 0, 1), ("failed", 1, "slow"), ("failed", 2, "boom")]
     report.add_batch([0, 1, 2, 3], outcomes)
     assert report.errors() == [
@@ -186,7 +204,7 @@ def test_consumed_bridge_record_gives_headers_byte_exact_and_its_timestamp():
         "timestamp": 1796065782529,
         "headers": [{"key": "Authorization", "value": "QmVhcmVyICB0b2suMQ=="}, {"key": "trace", "value": "w6nDqA=="}],
     }
-    record = rr.consumed_record(raw, "json", with_headers=True)
+    record = consumed.consumed_record(raw, "json", with_headers=True)
     assert record["headers"] == [
         {"name": "Authorization", "value": "Bearer  tok.1", "encoding": "utf-8"},
         {"name": "trace", "value": "\u00e9\u00e8", "encoding": "utf-8"},
@@ -199,13 +217,13 @@ def test_consumed_karapace_record_gives_its_timestamp_and_no_headers():
     """Recorded in consumers-partitions-headers-karapace-and-bridge.txt: Karapace 5.0.3 returns
     the timestamp but no headers, so headers are null (unknown), not an empty list."""
     raw = {"key": "k1", "offset": 0, "partition": 0, "timestamp": 1796065782529, "topic": "rec-hdr", "value": {"n": 1}}
-    record = rr.consumed_record(raw, "json")
+    record = consumed.consumed_record(raw, "json")
     assert record["headers"] is None
     assert (record["timestamp"], record["timestamp_iso"]) == (1796065782529, "2026-11-30T19:09:42.529Z")
 
 
 def test_header_bytes_that_are_not_utf8_stay_base64():
-    assert rr.consumed_headers([{"key": "bin", "value": "//4A"}, {"key": "none", "value": None}]) == [
+    assert consumed.consumed_headers([{"key": "bin", "value": "//4A"}, {"key": "none", "value": None}]) == [
         {"name": "bin", "value": "//4A", "encoding": "base64"},
         {"name": "none", "value": None, "encoding": None},
     ]
@@ -224,26 +242,26 @@ def test_header_bytes_that_are_not_utf8_stay_base64():
     ],
 )
 def test_until_matching(value, marker, mode, expected):
-    assert rr.value_matches(value, marker, mode) is expected
+    assert consumed.value_matches(value, marker, mode) is expected
 
 
 def test_prefetched_items_come_in_order_and_errors_where_they_happened():
-    assert list(rr.prefetched(iter(range(50)))) == list(range(50))
+    assert list(iterate.prefetched(iter(range(50)))) == list(range(50))
 
     def failing():
         yield 1
-        raise rr.RecordError("src line 2 is not a JSON record object")
+        raise produce.RecordError("src line 2 is not a JSON record object")
 
-    items = rr.prefetched(failing())
+    items = iterate.prefetched(failing())
     assert next(items) == 1
-    with pytest.raises(rr.RecordError, match="src line 2"):
+    with pytest.raises(produce.RecordError, match="src line 2"):
         next(items)
 
 
 def test_src_lines_become_records_named_by_line():
     lines = ['{"key": "a", "value": {"n": 1}}\n', "\n", '{"value": [2], "partition": 1}\r\n']
-    assert [(n, where, r["key"], r["partition"]) for n, where, r in rr.records_from_lines(lines, "ndjson", 0)] == [
+    assert [(n, where, r["key"], r["partition"]) for n, where, r in produce.records_from_lines(lines, "ndjson", 0)] == [
         (1, "src line 1", "a", 0),
         (3, "src line 3", None, 1),
     ]
-    assert [item[2]["value"] for item in rr.records_from_lines(["x\n", "\n"], "lines")] == ["x", ""]
+    assert [item[2]["value"] for item in produce.records_from_lines(["x\n", "\n"], "lines")] == ["x", ""]

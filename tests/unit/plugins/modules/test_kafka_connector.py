@@ -460,3 +460,127 @@ def test_a_config_write_whose_answer_was_lost_is_read_back_and_the_result_says_w
     assert result["connector"]["config"]["topic"] == after["topic"]
     assert "may have" in result["msg"]
     assert_no_secret(result)
+
+
+# Topics reset (KIP-558), shaped from Connect 4.3.1: GET .../topics answered {"<name>": {"topics": [...]}},
+# PUT .../topics/reset 202 with no body, and the set was empty at once on both workers.
+TOPICS = CONNECTOR + "/topics"
+RESET = CONNECTOR + "/topics/reset"
+
+
+def active_topics(http, fixture="topics.json"):
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    http.get(TOPICS, json=load_fixture("connect", fixture))
+
+
+def test_reset_topics_resets_a_non_empty_set_without_waiting(http):
+    existing(http)
+    active_topics(http)
+    http.put(RESET, status=202)
+    result = run(reset_topics=True)
+    assert result["changed"] is True
+    assert result["actions"] == ["reset_topics"]
+    # The connector, its status, the version gate, the topics and the reset: no status polling after.
+    assert result["http_requests"] == 5
+    assert result["connector"]["state"] == "RUNNING"
+
+
+def test_reset_topics_on_an_empty_set_changes_nothing(http):
+    existing(http)
+    active_topics(http, "topics_empty.json")
+    result = run(reset_topics=True, diff=True)
+    assert result["changed"] is False
+    assert result["actions"] == []
+    assert result["http_requests"] == 4
+    assert result["diff"]["before"]["topics"] == result["diff"]["after"]["topics"] == []
+
+
+def test_reset_topics_in_check_mode_reports_it_with_the_topics_diff_and_sends_nothing(http):
+    existing(http)
+    active_topics(http)
+    result = run(reset_topics=True, check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["actions"] == ["reset_topics"]
+    assert result["diff"]["before"]["topics"] == ["orders"]
+    assert result["diff"]["after"]["topics"] == []
+    assert result["diff"]["before"]["state"] == result["diff"]["after"]["state"] == "RUNNING"
+    assert [c.request.method for c in http.calls] == ["GET"] * 4
+
+
+def test_without_reset_topics_the_topics_are_not_read(http):
+    existing(http)
+    result = run(state="running", config=CONFIG, diff=True, reset_topics=False)
+    assert result["http_requests"] == 2
+    assert "topics" not in result["diff"]["before"]
+
+
+def test_reset_topics_comes_after_the_config_and_state_changes(http):
+    existing(http, "status_paused.json")
+    active_topics(http)
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.put(CONNECTOR + "/config", json=load_fixture("connect", "create_response.json"))
+    http.put(CONNECTOR + "/resume", status=202)
+    http.put(RESET, status=202)
+    settles(http)
+    result = run(state="running", config=dict(CONFIG, topic="orders-v2"), reset_topics=True)
+    assert result["actions"] == ["update_config", "resume", "reset_topics"]
+    assert [c.request.url for c in http.calls if c.request.method == "PUT"][-1] == RESET
+
+
+def test_a_connector_created_by_the_task_has_no_topics_to_reset(http):
+    missing(http)
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(URL + "/connectors", status=201, json=load_fixture("connect", "create_response.json"))
+    settles(http)
+    result = run(config=CONFIG, reset_topics=True)
+    assert result["actions"] == ["create"]
+    assert not any(c.request.url.startswith(TOPICS) for c in http.calls)
+
+
+def test_reset_topics_of_a_failed_connector_leaves_it_as_it_is(http):
+    # Only the run state is waited for, and a reset does not change it: no wait, no failure for it.
+    existing(http, "status_task_failed.json")
+    active_topics(http)
+    http.put(RESET, status=202)
+    result = run(reset_topics=True)
+    assert not result.failed
+    assert result["actions"] == ["reset_topics"]
+    assert result["connector"]["tasks"][0]["state"] == "FAILED"
+
+
+def test_reset_topics_before_kafka_2_5_is_refused_before_any_write(http):
+    existing(http)
+    http.get(URL + "/", json={"version": "2.4.1", "commit": "x", "kafka_cluster_id": "c"})
+    result = run(reset_topics=True)
+    assert result.failed
+    assert "resetting a connector's active topics" in result["msg"]
+    assert "needs Kafka Connect 2.5 or later" in result["msg"]
+    assert "2.4.1" in result["msg"]
+    assert result["changed"] is False
+
+
+def test_reset_topics_where_topics_are_not_tracked_warns_and_changes_nothing(http):
+    existing(http)
+    http.get(URL + "/", json=load_fixture("connect", "root.json"))
+    http.get(TOPICS, status=403, json=load_fixture("connect", "error_topic_tracking_disabled.json"))
+    result = run(reset_topics=True)
+    assert result["changed"] is False
+    assert "topic.tracking.enable=false" in result.warning_messages[0]
+
+
+def test_reset_topics_where_resets_are_not_allowed_fails_with_the_servers_reason(http):
+    existing(http)
+    active_topics(http)
+    http.put(RESET, status=403, json=load_fixture("connect", "error_topic_reset_disabled.json"))
+    result = run(reset_topics=True)
+    assert result.failed
+    assert "HTTP 403: Topic tracking reset is disabled." in result["msg"]
+    assert "(the workers set topic.tracking.allow.reset=false" in result["msg"]
+    assert result["changed"] is False
+
+
+def test_state_absent_ignores_reset_topics(http):
+    existing(http)
+    http.delete(CONNECTOR, status=204)
+    result = run(state="absent", reset_topics=True)
+    assert result["actions"] == ["delete"]

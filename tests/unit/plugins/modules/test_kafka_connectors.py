@@ -93,6 +93,7 @@ def test_no_change_of_many_connectors_is_one_request_and_returns_counts_only(htt
         "updated": 0,
         "deleted": 0,
         "state_changed": 0,
+        "topics_reset": 0,
         "failed": 0,
     }
 
@@ -151,6 +152,7 @@ def test_changed_failed_and_unchanged_connectors_by_return_connectors(http, show
         "updated": 1,
         "deleted": 1,
         "state_changed": 0,
+        "topics_reset": 0,
         "failed": 1,
     }
 
@@ -465,3 +467,75 @@ def test_a_refused_task_never_echoes_a_config_secret(bad):
     result = run(connectors=[item], **bad)
     assert result.failed
     assert "hunter2-bulk" not in json.dumps(result)
+
+
+# Topics reset per item, shaped from Connect 4.3.1's answers (see test_kafka_connector.py).
+def topics(http, name, used=()):
+    http.get(URL + "/connectors/%s/topics" % name, json={name: {"topics": list(used)}})
+
+
+def root(http, version="4.3.1"):
+    http.get(URL + "/", json=dict(load_fixture("connect", "root.json"), version=version))
+
+
+def test_a_no_change_run_that_asks_no_item_for_a_reset_stays_one_request(http):
+    server(http, dict((n, (stored(n), "RUNNING")) for n in ("a", "b", "c")))
+    result = run(
+        reset_topics=False,
+        connectors=[{"name": "a", "config": config("a")}, {"name": "b", "reset_topics": False}, {"name": "c"}],
+    )
+    assert result["changed"] is False
+    assert result["http_requests"] == 1
+
+
+def test_only_the_items_asking_for_a_reset_read_their_topics(http):
+    server(http, dict((n, (stored(n), "RUNNING")) for n in ("a", "b", "c")))
+    root(http)
+    topics(http, "b", ["b"])
+    topics(http, "c")
+    http.put(URL + "/connectors/b/topics/reset", status=202)
+    result = run(
+        connectors=[{"name": "a"}, {"name": "b", "reset_topics": True}, {"name": "c", "reset_topics": True}],
+        diff=True,
+    )
+    # The expanded read, the version gate, two topic reads (b and c, not a) and one reset (b: c's set is empty).
+    assert result["http_requests"] == 5
+    assert result["changed"] is True
+    assert result["actions"] == ["b: reset_topics"]
+    assert result["topics_reset"] == ["b"]
+    assert result["state_changed"] == []
+    assert result["counts"]["topics_reset"] == 1 and result["counts"]["changed"] == 1
+    assert result["diff"]["before"]["b"]["topics"] == ["b"] and result["diff"]["after"]["b"]["topics"] == []
+    # Nothing to wait for: no status round follows the reset.
+    assert result["connectors"][0]["state"] == "RUNNING"
+
+
+def test_the_module_reset_topics_is_the_default_of_items_that_do_not_say(http):
+    server(http, dict((n, (stored(n), "RUNNING")) for n in ("a", "b")))
+    root(http)
+    topics(http, "a", ["a"])
+    result = run(reset_topics=True, check_mode=True, connectors=[{"name": "a"}, {"name": "b", "reset_topics": False}])
+    assert result["actions"] == ["a: reset_topics"]
+    assert not any(c.request.method == "PUT" for c in http.calls)
+
+
+def test_reset_topics_before_kafka_2_5_fails_only_the_asking_items(http):
+    server(http, dict((n, (stored(n), state)) for n, state in (("a", "RUNNING"), ("b", "RUNNING"))))
+    root(http, "2.4.1")
+    http.put(URL + "/connectors/a/pause", status=202)
+    statuses(http, {"a": ("PAUSED",), "b": ("RUNNING",)})
+    result = run(connectors=[{"name": "a", "state": "paused"}, {"name": "b", "reset_topics": True}])
+    assert result.failed
+    assert [f["name"] for f in result["failures"]] == ["b"]
+    assert "needs Kafka Connect 2.5 or later" in result["failures"][0]["msg"]
+    assert result["actions"] == ["a: pause"]
+
+
+def test_a_connector_created_by_the_task_reads_no_topics(http):
+    server(http, {})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    http.post(URL + "/connectors", status=201, json=load_fixture("connect", "create_response.json"))
+    statuses(http, {"a": ("RUNNING",)})
+    result = run(connectors=[{"name": "a", "config": config("a"), "reset_topics": True}])
+    assert result["actions"] == ["a: create"]
+    assert result["http_requests"] == 5

@@ -14,7 +14,7 @@ import requests
 from responses import matchers
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
-from ansible_collections.kafkaops.connect.plugins.module_utils._rest_records import split_concatenated_json
+from ansible_collections.kafkaops.connect.plugins.module_utils._produce_report import split_concatenated_json
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_rest_produce
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture, run_module
 from ansible_collections.kafkaops.connect.tests.unit.rest_proxy_probes import answer_probe, forced_dialect_probes

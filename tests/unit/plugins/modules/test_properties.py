@@ -5,7 +5,7 @@
 
 """Property tests: every module's argument handling, fed generated options, ends in a clean
 success or a clean failure (a JSON result with a message), never an exception; the pure
-planners of ``_compare`` return well-formed plans or raise their own ConfigError.
+planners of ``_connector_config`` return well-formed plans or raise their own ConfigError.
 
 Options are read from the modules' documentation (the public interface), so a new option is
 exercised without touching this file. Servers are stubbed with recorded answers per path,
@@ -37,8 +37,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ansible_collections.kafkaops.connect.plugins import modules as modules_package
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
-from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_config, _connector_plan, _secrets
 from ansible_collections.kafkaops.connect.tests.unit.conftest import load_fixture
 
 # Every module of the collection, so that a new one is driven as soon as it exists.
@@ -299,12 +298,12 @@ CONFIG_VALUES = st.dictionaries(TEXT, st.one_of(SCALAR, ANY), max_size=5)
 )
 def test_config_planner_plans_or_says_why_not(desired, current, mode, sensitive, update_secrets):
     try:
-        normal = cmp.normalise_config(desired, keep_none=mode == "merge")
-    except cmp.ConfigError as exc:
+        normal = _connector_config.normalise_config(desired, keep_none=mode == "merge")
+    except _connector_config.ConfigError as exc:
         assert str(exc).startswith("config key ")
         return
     assert all(isinstance(v, str) or (v is None and mode == "merge") for v in normal.values())
-    cmp.diff_config(normal, current, mode, sensitive, update_secrets)
+    _connector_config.diff_config(normal, current, mode, sensitive, update_secrets)
     masked = _secrets.mask_config(normal, sensitive)
     assert set(masked) == set(normal)
     for key, value in normal.items():

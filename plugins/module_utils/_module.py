@@ -54,7 +54,7 @@ class KafkaopsModule(AnsibleModule):
         self.params = _finite(self.params)
 
 
-class ConfigModule(KafkaopsModule):
+class MaskedConfigModule(KafkaopsModule):
     """An AnsibleModule for modules with connector configs (``config``, or ``connectors[].config``):
     every result shows them with their secret values masked, failures included.
 
@@ -72,11 +72,11 @@ class ConfigModule(KafkaopsModule):
     _configs_masked = False
 
     def __init__(self, *args, **kwargs):
-        super(ConfigModule, self).__init__(*args, **kwargs)
+        super(MaskedConfigModule, self).__init__(*args, **kwargs)
         self._put_back()
 
     def _load_params(self):
-        super(ConfigModule, self)._load_params()
+        super(MaskedConfigModule, self)._load_params()
         spec = getattr(self, "argument_spec", None) or {}
         self._set_aside = {}
         for name, option in spec.items():
@@ -89,7 +89,7 @@ class ConfigModule(KafkaopsModule):
     def _log_invocation(self):
         # AnsibleModule logs the arguments it was given: all of them.
         self._put_back()
-        super(ConfigModule, self)._log_invocation()
+        super(MaskedConfigModule, self)._log_invocation()
 
     def _put_back(self):
         for name, items in (self._set_aside or {}).items():
@@ -114,11 +114,11 @@ class ConfigModule(KafkaopsModule):
 
     def exit_json(self, **kwargs):
         self._mask_config()
-        super(ConfigModule, self).exit_json(**kwargs)
+        super(MaskedConfigModule, self).exit_json(**kwargs)
 
     def fail_json(self, msg, **kwargs):
         self._mask_config()
-        super(ConfigModule, self).fail_json(msg, **kwargs)
+        super(MaskedConfigModule, self).fail_json(msg, **kwargs)
 
 
 def _text_list(value):

@@ -9,7 +9,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.kafkaops.connect.plugins.module_utils import _compare as cmp
+from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_config as connector_config
 from ansible_collections.kafkaops.connect.plugins.module_utils import _connector_plan, _secrets
 
 
@@ -26,17 +26,17 @@ from ansible_collections.kafkaops.connect.plugins.module_utils import _connector
     ],
 )
 def test_values_take_connects_string_form(value, expected):
-    assert cmp.to_connect_string(value) == expected
+    assert connector_config.to_connect_string(value) == expected
 
 
 def test_nested_dict_is_refused_with_the_key_named():
-    with pytest.raises(cmp.ConfigError, match="config key transforms"):
-        cmp.normalise_config({"transforms": {"a": 1}})
+    with pytest.raises(connector_config.ConfigError, match="config key transforms"):
+        connector_config.normalise_config({"transforms": {"a": 1}})
 
 
 def test_none_is_kept_only_for_merges():
-    assert cmp.normalise_config({"a": None, "b": 2}) == {"b": "2"}
-    assert cmp.normalise_config({"a": None}, keep_none=True) == {"a": None}
+    assert connector_config.normalise_config({"a": None, "b": 2}) == {"b": "2"}
+    assert connector_config.normalise_config({"a": None}, keep_none=True) == {"a": None}
 
 
 @pytest.mark.parametrize(
@@ -92,46 +92,48 @@ CURRENT = {
 
 
 def test_same_config_in_other_types_is_no_change():
-    desired = cmp.normalise_config({"connector.class": "FileStreamSource", "tasks.max": 1, "topic": "orders"})
-    target, changes = cmp.diff_config(desired, CURRENT)
+    desired = connector_config.normalise_config(
+        {"connector.class": "FileStreamSource", "tasks.max": 1, "topic": "orders"}
+    )
+    target, changes = connector_config.diff_config(desired, CURRENT)
     assert changes == {}
     assert "name" not in target
 
 
 def test_replace_removes_keys_not_given():
     desired = {"connector.class": "FileStreamSource", "tasks.max": "1"}
-    changes = cmp.diff_config(desired, CURRENT)[1]
+    changes = connector_config.diff_config(desired, CURRENT)[1]
     assert changes == {"topic": None}
 
 
 def test_merge_keeps_keys_not_given_and_removes_none():
-    target, changes = cmp.diff_config({"tasks.max": "2", "topic": None}, CURRENT, mode="merge")
+    target, changes = connector_config.diff_config({"tasks.max": "2", "topic": None}, CURRENT, mode="merge")
     assert changes == {"tasks.max": "2", "topic": None}
     assert target == {"connector.class": "FileStreamSource", "tasks.max": "2"}
 
 
 def test_merge_of_equal_keys_is_no_change():
-    changes = cmp.diff_config({"tasks.max": "1"}, CURRENT, mode="merge")[1]
+    changes = connector_config.diff_config({"tasks.max": "1"}, CURRENT, mode="merge")[1]
     assert changes == {}
 
 
 def test_server_masked_secret_is_no_change_unless_always():
     current = dict(CURRENT, **{"db.password": "[hidden]"})
-    desired = dict(cmp.strip_server_keys(CURRENT), **{"db.password": "hunter2"})
-    assert cmp.diff_config(desired, current)[1] == {}
-    assert cmp.diff_config(desired, current, update_secrets="always")[1] == {"db.password": "hunter2"}
+    desired = dict(connector_config.strip_server_keys(CURRENT), **{"db.password": "hunter2"})
+    assert connector_config.diff_config(desired, current)[1] == {}
+    assert connector_config.diff_config(desired, current, update_secrets="always")[1] == {"db.password": "hunter2"}
 
 
 def test_changed_clear_secret_is_a_change():
     current = dict(CURRENT, **{"db.password": "old"})
-    desired = dict(cmp.strip_server_keys(CURRENT), **{"db.password": "new"})
-    assert cmp.diff_config(desired, current)[1] == {"db.password": "new"}
+    desired = dict(connector_config.strip_server_keys(CURRENT), **{"db.password": "new"})
+    assert connector_config.diff_config(desired, current)[1] == {"db.password": "new"}
 
 
 def test_masked_values_kept_by_a_merge_are_found():
     current = dict(CURRENT, **{"db.password": "****"})
-    target, changes = cmp.diff_config({"topic": "x"}, current, mode="merge")
-    assert cmp.masked_keys_kept(target, changes) == ["db.password"]
+    target, changes = connector_config.diff_config({"topic": "x"}, current, mode="merge")
+    assert connector_config.masked_keys_kept(target, changes) == ["db.password"]
 
 
 @pytest.mark.parametrize(
