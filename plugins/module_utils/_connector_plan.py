@@ -123,10 +123,6 @@ class Plan:
         return "create" in self.actions or "update_config" in self.actions
 
     @property
-    def changes_state(self):
-        return any(a not in ("create", "update_config", "delete") for a in self.actions)
-
-    @property
     def needs_wait(self):
         """False when the plan leaves the run state alone (a topics reset alone): nothing to wait for,
         and the connector is reported as read, a FAILED one included."""
@@ -292,21 +288,6 @@ def plan_offsets(name, state, changes, connector_state, stop_connector=False):
     plan.requires.append("alter_offsets")
     plan.offsets = changes
     return plan
-
-
-def planned_current(current, plan, name):
-    """The connector as the server would describe it once ``plan`` is applied and waited for."""
-    if plan.expected is None:
-        return Current()
-    config = dict(plan.target, name=name) if plan.target is not None else current.config
-    tasks = [] if plan.expected == "STOPPED" else [{"id": 0, "state": plan.expected}]
-    # A created connector has used no topic yet, and a reset leaves none.
-    topics = [] if "create" in plan.actions or "reset_topics" in plan.actions else current.topics
-    return Current(
-        dict(current.info or {}, name=name, config=config),
-        {"name": name, "connector": {"state": plan.expected}, "tasks": tasks},
-        topics,
-    )
 
 
 def prune_names(server_names, listed, include=("*",), exclude=()):

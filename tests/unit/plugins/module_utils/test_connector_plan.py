@@ -18,12 +18,27 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan i
     StateWatch,
     Wish,
     plan_connector,
-    planned_current,
     prune_names,
 )
 
 SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector"
 CONFIG = {"connector.class": SOURCE, "tasks.max": "1", "file": "/tmp/a.txt", "topic": "a"}
+
+
+# A model of the server for the property below: what Connect would describe once a plan is applied.
+def planned_current(current, plan, name):
+    """The connector as the server would describe it once ``plan`` is applied and waited for."""
+    if plan.expected is None:
+        return Current()
+    config = dict(plan.target, name=name) if plan.target is not None else current.config
+    tasks = [] if plan.expected == "STOPPED" else [{"id": 0, "state": plan.expected}]
+    # A created connector has used no topic yet, and a reset leaves none.
+    topics = [] if "create" in plan.actions or "reset_topics" in plan.actions else current.topics
+    return Current(
+        dict(current.info or {}, name=name, config=config),
+        {"name": name, "connector": {"state": plan.expected}, "tasks": tasks},
+        topics,
+    )
 
 
 def current(state="RUNNING", config=None, tasks=("RUNNING",)):
