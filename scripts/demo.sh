@@ -21,6 +21,11 @@ ACCESS_LOG=$FILES/web-access.log
 ARCHIVE=$FILES/web-access-archive.log
 ACCESS_TOPIC=web.access-log
 CLICKS_TOPIC=clicks.public.clicks
+# The Avro pipeline (plain sandbox only, see the inventory): its topic and the subject of its values.
+AVRO_TOPIC=clicks-avro.public.clicks
+AVRO_SUBJECT=$AVRO_TOPIC-value
+REGISTRY=$(sed -n 's/^sandbox_schema_registry_url: //p' "$VARS")
+SECURE=$(sed -n 's/^sandbox_secure: //p' "$VARS")
 RUN_ID=demo-$(date +%Y%m%dT%H%M%S)
 CLICKS=5
 export ANSIBLE_DISPLAY_SKIPPED_HOSTS=false
@@ -31,6 +36,22 @@ payload_only() {
 for line in sys.stdin:
     record = json.loads(line)
     print(json.dumps(record.get("payload", record) if isinstance(record, dict) else record))'
+}
+# Avro records as Kafka prints bytes (topic-read --bytes): the schema id of the Confluent wire format (the
+# 4 bytes after the zero byte) before each record.
+with_schema_id() {
+  python3 -c 'import re, sys
+for line in sys.stdin:
+    line = line.rstrip("\n")
+    raw = [int(hex_, 16) if hex_ else ord(char) for hex_, char in re.findall(r"\\x([0-9A-F]{2})|(.)", line[:40])]
+    print("schema id %d | %s" % (int.from_bytes(bytes(raw[1:5]), "big"), line))'
+}
+# The id and version of the subject's latest schema, as the registry's Confluent API gives them.
+latest_schema() {
+  python3 -c 'import json, sys, urllib.request
+latest = json.load(urllib.request.urlopen(sys.argv[1] + "/subjects/" + sys.argv[2] + "/versions/latest"))
+level = json.load(urllib.request.urlopen(sys.argv[1] + "/config/" + sys.argv[2]))
+print("id %d, version %d, compatibility %s" % (latest["id"], latest["version"], level["compatibilityLevel"]))' "$@"
 }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 playbook() { "$BIN/ansible-playbook" -i "$INVENTORY" -e "@$VARS" "$@"; }
@@ -75,6 +96,16 @@ echo "  topic $CLICKS_TOPIC (Debezium PostgreSQL source), last 3 of $("$SANDBOX"
 wait_for 90 report_rows || { echo "clicks_report did not catch up with public.clicks" >&2; exit 1; }
 echo "  table clicks_report (Debezium JDBC sink), newest 5 of $(sql "SELECT count(*) FROM clicks_report") rows:"
 "$SANDBOX" psql -X -c "SELECT id, user_id, url FROM clicks_report ORDER BY id DESC LIMIT 5" | sed 's/^/    /'
+if [ "$SECURE" != true ]; then
+  avro_rows() { [ "$(sql "SELECT count(*) FROM clicks_report_avro")" -ge "$clicks_after" ]; }
+  echo "  subject $AVRO_SUBJECT, registered by the role before the connectors: $(latest_schema "$REGISTRY" "$AVRO_SUBJECT")"
+  echo "  topic $AVRO_TOPIC (the same clicks in Avro, Confluent wire format: a zero byte, the schema id), last 3:"
+  "$SANDBOX" topic-read "$AVRO_TOPIC" --max 1000000 --timeout 4 --bytes | tail -3 | with_schema_id | sed 's/^/    /'
+  wait_for 90 avro_rows || { echo "clicks_report_avro did not catch up with public.clicks" >&2; exit 1; }
+  echo "  table clicks_report_avro (Debezium JDBC sink, reading each record's schema by its id), newest 5 of" \
+    "$(sql "SELECT count(*) FROM clicks_report_avro") rows:"
+  "$SANDBOX" psql -X -c "SELECT id, user_id, url FROM clicks_report_avro ORDER BY id DESC LIMIT 5" | sed 's/^/    /'
+fi
 
 step "4/5 Running site.yml again: an idempotent collection changes nothing"
 second=$(playbook playbooks/site.yml)
@@ -92,6 +123,11 @@ printf '\n  records seen: %s access log lines in %s (3 from this run), %s change
   "$("$SANDBOX" topic-read "$ACCESS_TOPIC" --max 1000000 --timeout 3 | grep -c . || true)" "$ACCESS_TOPIC" \
   "$("$SANDBOX" topic-read "$CLICKS_TOPIC" --max 1000000 --timeout 3 | grep -c . || true)" "$CLICKS_TOPIC" \
   "$(sql "SELECT count(*) FROM clicks_report")"
+if [ "$SECURE" != true ]; then
+  printf '  %s Avro records in %s (%s), %s rows in clicks_report_avro\n' \
+    "$("$SANDBOX" topic-read "$AVRO_TOPIC" --max 1000000 --timeout 3 --bytes | grep -c . || true)" "$AVRO_TOPIC" \
+    "schema $(latest_schema "$REGISTRY" "$AVRO_SUBJECT")" "$(sql "SELECT count(*) FROM clicks_report_avro")"
+fi
 echo "  second run of site.yml: changed=0"
 
 # The REST half, when the sandbox has a REST Proxy (SANDBOX_BRIDGE_HOME, or KAFKAOPS_TEST_REST_PROXY_URLS).

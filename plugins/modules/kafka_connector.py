@@ -229,11 +229,12 @@ EXAMPLES = r"""
     state: stopped
     reset_topics: true
 
-- name: Delete it
+- name: Delete both
   kafkaops.connect.kafka_connector:
     connect_url: http://localhost:8083
-    name: orders-file-source
+    name: "{{ item }}"
     state: absent
+  loop: [orders-file-source, orders-file-sink]
 """
 
 RETURN = r"""

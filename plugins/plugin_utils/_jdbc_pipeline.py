@@ -35,8 +35,9 @@ _NOT_IDENTIFIER = re.compile(r"[^a-z0-9_]")
 class Pipeline:
     """One item of ``jdbc_pipeline_list`` with the role's defaults filled in."""
 
-    def __init__(self, item, database=None, flavour="debezium", verify=False):
+    def __init__(self, item, database=None, flavour="debezium", verify=False, value_format="json"):
         self.item = item
+        self.value_format = item.get("value_format") or value_format
         self.name = item["name"]
         self.flavour = item.get("flavour") or flavour
         self.state = item.get("state") or "running"
@@ -157,9 +158,47 @@ FLAVOURS = {
 }
 
 
-def converters(p, converter_config):
-    """The converter keys of both connectors of ``p`` (the role's ``jdbc_pipeline_converter_config``)."""
-    return dict(converter_config or {})
+# Apicurio's converter for Kafka Connect. It speaks Apicurio's own API, not the Confluent one; with these
+# settings it writes the Confluent wire format (a zero byte, then the 4-byte id of the Confluent API), so any
+# Confluent-compatible reader finds the schema. Checked end to end on the sandbox (docs/schema-registry.md).
+AVRO_CONVERTER = "io.apicurio.registry.utils.converter.AvroConverter"
+_CCOMPAT_PATH = re.compile(r"/apis/ccompat/v[67]/?$")
+
+
+def avro_converter_url(schema_registry_url, converter_registry_url=None):
+    """The URL of Apicurio's own API (``.../apis/registry/v2``) the converter talks to.
+
+    ``converter_registry_url`` when given; else derived from the Confluent API URL of an Apicurio
+    registry (``<base>/apis/ccompat/v7`` or ``v6``), the first one when it is a list. None when neither
+    gives one (``problems`` reports that)."""
+    if converter_registry_url:
+        return converter_registry_url
+    urls = schema_registry_url if isinstance(schema_registry_url, list) else [schema_registry_url]
+    if urls and isinstance(urls[0], str) and _CCOMPAT_PATH.search(urls[0]):
+        return _CCOMPAT_PATH.sub("/apis/registry/v2", urls[0])
+    return None
+
+
+def converters(p, converter_config, registry_url=None):
+    """The converter keys of ``p``'s source and of its sink, as a pair of dicts.
+
+    JSON (the default): the role's ``jdbc_pipeline_converter_config`` on both. Avro: its key converter
+    keys, and Apicurio's Avro converter for values; only the source registers schemas (the sink reads
+    each record's schema by the id it carries)."""
+    keys = dict(converter_config or {})
+    if p.value_format != "avro":
+        return keys, dict(keys)
+    keys = dict((k, v) for k, v in keys.items() if not k.startswith("value.converter"))
+    avro = {
+        "value.converter": AVRO_CONVERTER,
+        "value.converter.apicurio.registry.url": registry_url,
+        "value.converter.apicurio.registry.headers.enabled": False,
+        "value.converter.apicurio.registry.as-confluent": True,
+        "value.converter.apicurio.registry.use-id": "contentId",
+    }
+    sink = dict(keys, **avro)
+    avro["value.converter.apicurio.registry.auto-register"] = True
+    return dict(keys, **avro), sink
 
 
 def sink_config(p, build_sink, topics, converter_keys):
@@ -184,13 +223,13 @@ def pgpass_line(p):
     return ":".join(re.sub(r"([:\\])", r"\\\1", str(f)) for f in fields)
 
 
-def render(p, converter_config, psql_executable):
+def render(p, converter_config, psql_executable, registry_url=None):
     build_source, build_sink = FLAVOURS[p.flavour]
     source, topics, tables = build_source(p)
-    converter_keys = converters(p, converter_config)
-    source.update(converter_keys)
+    source_converters, sink_converters = converters(p, converter_config, registry_url)
+    source.update(source_converters)
     source.update(p.source.get("config") or {})
-    sink = sink_config(p, build_sink, topics, converter_keys) if p.sink else {}
+    sink = sink_config(p, build_sink, topics, sink_converters) if p.sink else {}
     db = p.db
     return {
         "name": p.name,
@@ -199,6 +238,13 @@ def render(p, converter_config, psql_executable):
         "source_topics": topics,
         "source_table": tables[0] if tables else None,
         "sink_table": p.sink.get("table") if p.sink else None,
+        "value_format": p.value_format,
+        # Avro: the subjects of the source's values (TopicNameStrategy), with the table each one describes.
+        "value_subjects": [
+            {"subject": topic + "-value", "topic": topic, "table": table} for topic, table in zip(topics, tables)
+        ]
+        if p.value_format == "avro"
+        else [],
         "verify": p.verify,
         "verify_column": p.item.get("verify_column"),
         "verify_values": p.item.get("verify_values") or {},
@@ -215,7 +261,10 @@ def render(p, converter_config, psql_executable):
     }
 
 
-def problems(pipelines):
+VALUE_FORMATS = ("json", "avro")
+
+
+def problems(pipelines, registry_url=None):
     """What the role cannot apply, in one message each (names not unique, a source without tables...)."""
     found = []
     names = [p.name for p in pipelines]
@@ -231,21 +280,51 @@ def problems(pipelines):
             )
         if p.verify and p.state == "running" and p.item.get("verify_column") is None:
             found.append("pipeline %s: verification needs verify_column (the column the test row sets)" % p.name)
+        found.extend(avro_problems(p, registry_url))
     return found
 
 
-def pipelines_of(items, database, flavour, verify):
+def avro_problems(p, registry_url):
+    if p.value_format not in VALUE_FORMATS:
+        return [
+            "pipeline %s: value_format must be one of %s, got %r" % (p.name, ", ".join(VALUE_FORMATS), p.value_format)
+        ]
+    if p.value_format != "avro" or p.state == "absent":
+        return []
+    found = []
+    if p.flavour != "debezium":
+        found.append("pipeline %s: value_format avro needs the debezium flavour" % p.name)
+    if not p.source.get("flatten", True):
+        found.append("pipeline %s: value_format avro needs flattened rows (source.flatten true)" % p.name)
+    if registry_url is None:
+        found.append(
+            "pipeline %s: value_format avro needs jdbc_pipeline_schema_registry_url (an Apicurio registry's"
+            " .../apis/ccompat/v7 URL) or jdbc_pipeline_converter_registry_url" % p.name
+        )
+    return found
+
+
+def pipelines_of(items, database, flavour, verify, value_format):
     if not isinstance(items, list) or not all(isinstance(i, dict) and i.get("name") for i in items):
         raise PipelineError("a JDBC pipeline list must be a list of pipelines, each a dict with a name")
-    return [Pipeline(item, database, flavour, verify) for item in items]
+    return [Pipeline(item, database, flavour, verify, value_format or "json") for item in items]
 
 
-def jdbc_pipeline_problems(pipelines, database=None, flavour="debezium", verify=False):
+def jdbc_pipeline_problems(
+    pipelines,
+    database=None,
+    flavour="debezium",
+    verify=False,
+    value_format="json",
+    schema_registry_url=None,
+    converter_registry_url=None,
+):
     """What keeps ``jdbc_pipeline_list`` from being applied, one message per problem ([] when nothing).
 
     Checked apart from the rendering, and without secrets in any message: the rendered list holds the
     database passwords, so the task that renders it hides its output, errors included."""
-    return problems(pipelines_of(pipelines, database, flavour, verify))
+    registry_url = avro_converter_url(schema_registry_url, converter_registry_url)
+    return problems(pipelines_of(pipelines, database, flavour, verify, value_format), registry_url)
 
 
 def jdbc_pipeline_connectors(
@@ -255,10 +334,14 @@ def jdbc_pipeline_connectors(
     converter_config=None,
     verify=False,
     psql_executable="psql",
+    value_format="json",
+    schema_registry_url=None,
+    converter_registry_url=None,
 ):
     """Render ``jdbc_pipeline_list``; see jdbc_pipeline_connectors.yml for the shapes."""
-    listed = pipelines_of(pipelines, database, flavour, verify)
-    found = problems(listed)
+    listed = pipelines_of(pipelines, database, flavour, verify, value_format)
+    registry_url = avro_converter_url(schema_registry_url, converter_registry_url)
+    found = problems(listed, registry_url)
     if found:
         raise PipelineError("; ".join(found))
-    return [render(p, converter_config, psql_executable) for p in listed]
+    return [render(p, converter_config, psql_executable, registry_url) for p in listed]

@@ -39,16 +39,19 @@ cmd_topic_create() {
 }
 
 cmd_topic_read() {
-  local topic=${1:?usage: sandbox topic-read TOPIC [--max N] [--timeout SECONDS]} max=100 timeout=10
+  local topic=${1:?usage: sandbox topic-read TOPIC [--max N] [--timeout SECONDS] [--bytes]} max=100 timeout=10
+  local format=()
   shift
   while [ $# -gt 0 ]; do
     case "$1" in
       --max) max=$2; shift 2 ;;
       --timeout) timeout=$2; shift 2 ;;
+      # Values as Kafka's Bytes print them: printable ASCII as is, other bytes as \xHH (Avro, wire format ids).
+      --bytes) format=(--formatter-property value.deserializer=org.apache.kafka.common.serialization.BytesDeserializer); shift ;;
       *) die "topic-read: unknown option $1" ;;
     esac
   done
   kafka_tool org.apache.kafka.tools.consumer.ConsoleConsumer \
     --bootstrap-server "127.0.0.1:$KAFKA_PORT" --topic "$topic" --from-beginning \
-    --max-messages "$max" --timeout-ms "$((timeout * 1000))" 2>/dev/null || true
+    --max-messages "$max" --timeout-ms "$((timeout * 1000))" "${format[@]}" 2>/dev/null || true
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The collection's playbooks with the sandbox inventory, as `make demo` uses them: site.yml provisions the
-# inventory's FileStream and clicks JDBC pipelines, a second run changes nothing, click events are generated;
+# inventory's FileStream and clicks JDBC pipelines (JSON and Avro), a second run changes nothing, click events are generated;
 # teardown.yml deletes the pipelines and a second teardown changes nothing; then site.yml creates them again under
 # the same names and both are verified end to end (a marker line and a click row arrive at their sinks), so they
 # work afresh and the sandbox ends as the demo leaves it: the site's pipelines running.

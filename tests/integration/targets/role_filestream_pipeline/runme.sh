@@ -2,6 +2,8 @@
 # The filestream_pipeline role against the sandbox: check mode creates nothing, converge, a second run
 # reports no change, data arrives (role verify and an independent consumer), pause and resume through the
 # pipelines' state, then teardown (always).
+# Molecule runs the same playbooks (extensions/molecule/filestream_pipeline/molecule.yml: converge,
+# idempotence, verify, cleanup), so the role has one set of assertions and two ways in.
 set -euo pipefail
 source ../setup_sandbox_playbooks/lib.sh
 

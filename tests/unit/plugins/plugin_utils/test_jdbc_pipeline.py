@@ -13,6 +13,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+
 import pytest
 
 from ansible_collections.kafkaops.connect.plugins.plugin_utils._jdbc_pipeline import (
@@ -296,3 +297,87 @@ def test_rendering_a_list_with_problems_fails_with_them():
 def test_a_list_that_is_no_list_of_named_pipelines_fails_clearly(value):
     with pytest.raises(PipelineError, match="must be a list of pipelines, each a dict with a name"):
         jdbc_pipeline_connectors(value)
+
+
+# Avro values: Apicurio's converter, registry URLs, the subjects the role registers.
+AVRO_KEYS = {
+    "value.converter": "io.apicurio.registry.utils.converter.AvroConverter",
+    "value.converter.apicurio.registry.url": "http://registry:8080/apis/registry/v2",
+    "value.converter.apicurio.registry.headers.enabled": False,
+    "value.converter.apicurio.registry.as-confluent": True,
+    "value.converter.apicurio.registry.use-id": "contentId",
+}
+KEY_CONVERTER = {"key.converter": "org.apache.kafka.connect.json.JsonConverter", "key.converter.schemas.enable": True}
+
+
+def test_avro_values_use_apicurios_converter_and_only_the_source_registers():
+    pipeline = {"name": "p", "value_format": "avro", "source": {"tables": ["t", "web.u"]}, "sink": {"table": "t2"}}
+    (rendered,) = render(
+        pipeline,
+        converter_config=merged(KEY_CONVERTER, CONVERTERS),
+        schema_registry_url=["http://registry:8080/apis/ccompat/v7", "http://other:8080/apis/ccompat/v7"],
+    )
+    source, sink = (c["config"] for c in rendered["connectors"])
+    # The JSON value keys are replaced, the key converter kept.
+    assert dict((k, v) for k, v in source.items() if "converter" in k) == merged(
+        KEY_CONVERTER, AVRO_KEYS, {"value.converter.apicurio.registry.auto-register": True}
+    )
+    assert dict((k, v) for k, v in sink.items() if "converter" in k) == merged(KEY_CONVERTER, AVRO_KEYS)
+    assert rendered["value_format"] == "avro"
+    assert rendered["value_subjects"] == [
+        {"subject": "p.public.t-value", "topic": "p.public.t", "table": "public.t"},
+        {"subject": "p.web.u-value", "topic": "p.web.u", "table": "web.u"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "kwargs, url",
+    [
+        ({"schema_registry_url": "https://r.example.com/apis/ccompat/v6/"}, "https://r.example.com/apis/registry/v2"),
+        (
+            {"schema_registry_url": "http://a/apis/ccompat/v7", "converter_registry_url": "http://b/apis/registry/v2"},
+            "http://b/apis/registry/v2",
+        ),
+        ({"converter_registry_url": "http://b/apis/registry/v2"}, "http://b/apis/registry/v2"),
+    ],
+)
+def test_the_converters_registry_url(kwargs, url):
+    got = configs({"name": "p", "source": {"tables": ["t"]}}, value_format="avro", **kwargs)
+    assert got["p-source"][1]["value.converter.apicurio.registry.url"] == url
+
+
+def test_json_stays_the_default_and_has_no_subjects():
+    (rendered,) = render({"name": "p", "source": {"tables": ["t"]}}, schema_registry_url="http://a/apis/ccompat/v7")
+    assert rendered["value_format"] == "json" and rendered["value_subjects"] == []
+    assert rendered["connectors"][0]["config"]["value.converter"] == CONVERTERS["value.converter"]
+
+
+@pytest.mark.parametrize(
+    "pipeline, kwargs, problems",
+    [
+        (
+            {"value_format": "avro"},
+            {"schema_registry_url": "http://confluent:8081"},
+            [
+                "pipeline a: value_format avro needs jdbc_pipeline_schema_registry_url (an Apicurio registry's"
+                " .../apis/ccompat/v7 URL) or jdbc_pipeline_converter_registry_url"
+            ],
+        ),
+        (
+            {"value_format": "avro", "flavour": "confluent"},
+            {"schema_registry_url": "http://r/apis/ccompat/v7"},
+            ["pipeline a: value_format avro needs the debezium flavour"],
+        ),
+        (
+            {"source": {"tables": ["t"], "flatten": False}},
+            {"schema_registry_url": "http://r/apis/ccompat/v7", "value_format": "avro"},
+            ["pipeline a: value_format avro needs flattened rows (source.flatten true)"],
+        ),
+        ({"value_format": "protobuf"}, {}, ["pipeline a: value_format must be one of json, avro, got 'protobuf'"]),
+        # Removing an Avro pipeline needs no registry.
+        ({"value_format": "avro", "state": "absent"}, {}, []),
+    ],
+)
+def test_avro_problems(pipeline, kwargs, problems):
+    item = merged({"name": "a", "source": {"tables": ["t"]}}, pipeline)
+    assert jdbc_pipeline_problems([item], database=DB, **kwargs) == problems
