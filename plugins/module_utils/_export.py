@@ -32,7 +32,7 @@ _STATES = {"RUNNING": "running", "PAUSED": "paused", "STOPPED": "stopped"}
 
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 # Text Ansible would template when the vars file is read: such a value is written ``!unsafe``.
-_JINJA = ("{{", "{%", "{#")
+JINJA_MARKERS = ("{{", "{%", "{#")
 # Scalars that YAML reads back as the same string when written without quotes.
 _PLAIN = re.compile(r"^[A-Za-z_/][A-Za-z0-9_./-]*$")
 _YAML_WORDS = frozenset(["y", "n", "yes", "no", "true", "false", "on", "off", "null"])
@@ -153,7 +153,7 @@ def _is_own_placeholder(value, placeholders):
 def _value(text):
     """A config value or name: ``!unsafe`` when Ansible would otherwise template it."""
     scalar = _scalar(text)
-    return "!unsafe " + scalar if any(marker in text for marker in _JINJA) else scalar
+    return "!unsafe " + scalar if any(marker in text for marker in JINJA_MARKERS) else scalar
 
 
 def _scalar(text):

@@ -55,6 +55,7 @@ options:
       - The connectors to manage. Keys left out of an item take the value of the module option
         of the same name.
       - Names must be unique.
+      - Mutually exclusive with O(connectors_file).
     type: list
     elements: dict
     default: []
@@ -117,6 +118,26 @@ options:
           - When left out, the top-level O(reset_topics) of this module applies.
         type: bool
         version_added: 0.2.0
+  connectors_file:
+    description:
+      - A JSON or YAML file on the host the task runs on (the managed node) holding the items of
+        O(connectors), either as a list or as a mapping with the list under C(connectors), such as
+        the vars file that M(kafkaops.connect.kafka_connect_export) writes (its other keys are
+        ignored). The module reads it itself, and checks its items as O(connectors) checks its own.
+      - With thousands of connectors this is much faster than O(connectors), because Ansible then hands
+        the module a path instead of templating and sending every item (measured in
+        C(docs/performance.md)). A file that starts with C([) or C({) is read as JSON, the
+        fastest; YAML needs PyYAML where the module runs.
+      - The file is used as it is, never templated. A value that holds C({{), C({%) or C({#) fails
+        the task, naming the item and the key, unless YAML tags it C(!unsafe) (kept as it is); so
+        an export whose RV(kafkaops.connect.kafka_connect_export#module:secret_placeholders) is
+        not empty must be loaded with M(ansible.builtin.include_vars) and given as O(connectors).
+      - Secret values in the file are masked in results, diffs and messages by the same
+        O(sensitive_keys) rules as in O(connectors), and the items are never echoed as module
+        arguments. Keep such a file readable only by those who may read the secrets.
+      - Mutually exclusive with O(connectors).
+    type: path
+    version_added: 0.2.0
   state:
     description: The run state of items that do not give their own C(state).
     type: str
@@ -251,6 +272,13 @@ EXAMPLES = r"""
           tasks.max: 1
           topics: orders
           file: /tmp/orders-copy.txt
+
+- name: The same two connectors from a JSON or YAML file the module reads itself (the fast way for thousands)
+  kafkaops.connect.kafka_connectors:
+    connect_url: [http://localhost:8083, http://localhost:8084]
+    state: running
+    # A list of the same items as above, or a vars file written by kafkaops.connect.kafka_connect_export.
+    connectors_file: /tmp/orders-connectors.json
 
 - name: Preview what deleting every other orders-* connector would do
   kafkaops.connect.kafka_connectors:
@@ -421,6 +449,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connect import C
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_bulk import STATE_ACTIONS, Bulk, Item
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
+from ansible_collections.kafkaops.connect.plugins.module_utils._items_file import items_from_file
 from ansible_collections.kafkaops.connect.plugins.module_utils._module import (
     MaskedConfigModule,
     connection_secrets,
@@ -456,6 +485,7 @@ def argument_spec():
         defaults.pop(per_connector)
     return connect_argument_spec(
         connectors=dict(type="list", elements="dict", default=[], options=connector_argument_spec(defaults=False)),
+        connectors_file=dict(type="path"),
         prune=dict(type="bool", default=False),
         prune_include=dict(type="list", elements="str", default=["*"]),
         prune_exclude=dict(type="list", elements="str", default=[]),
@@ -479,11 +509,16 @@ def items_of(module, client):
         module.fail_json(msg="prune_max must be -1 (no limit) or more, got %s" % p["prune_max"])
     if p["wait"] and p["wait_timeout"] <= 0:
         module.fail_json(msg="wait_timeout must be a positive number of seconds, or set wait=false")
-    repeated = sorted(n for n, times in Counter(entry["name"] for entry in p["connectors"]).items() if times > 1)
+    from_file = p["connectors_file"] is not None
+    if from_file:
+        entries = items_from_file(module, "connectors_file", "connectors", connector_argument_spec(defaults=False))
+    else:
+        entries = p["connectors"]
+    repeated = sorted(n for n, times in Counter(entry["name"] for entry in entries).items() if times > 1)
     if repeated:
         module.fail_json(msg="connector names must be unique; listed more than once: %s" % ", ".join(repeated))
     items = []
-    for entry in p["connectors"]:
+    for entry in entries:
         opts = dict((key, p[key] if entry[key] is None else entry[key]) for key in PER_ITEM)
         try:
             config = _connector_plan.desired_config(
@@ -496,8 +531,9 @@ def items_of(module, client):
             )
         except _connector_plan.ConnectorError as exc:
             module.fail_json(msg=exc.msg)
-        if config is not None:
-            # The invocation echoed in results must not carry the secrets either.
+        if config is not None and not from_file:
+            # The invocation echoed in results must not carry the secrets either (the file's
+            # items are no arguments: never echoed).
             entry["config"] = _secrets.mask_config(config, p["sensitive_keys"] + (entry["sensitive_keys"] or []))
         wish = _connector_plan.Wish(entry["name"], config=config, **opts)
         items.append(Item(connector(module, client, entry["name"], opts), wish))
@@ -602,7 +638,9 @@ def entry_of(item, actions):
 
 
 def main():
-    module = MaskedConfigModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = MaskedConfigModule(
+        argument_spec=argument_spec(), mutually_exclusive=[("connectors", "connectors_file")], supports_check_mode=True
+    )
     client = ConnectClient(http_client(module, "connect_url", pool_size=module.params["parallel"]))
     bulk = Bulk(client, items_of(module, client), module.params["parallel"], module.params["fail_fast"])
     try:

@@ -2,7 +2,8 @@
 # Runbook export_connectors against the sandbox: twenty connectors (one with a plain password, one with a
 # ${file:} reference, paused and stopped ones) are exported, the file is applied with kafka_connectors in check
 # mode (no change, one request) and for real (no change), and a second export leaves the file as it was. Neither
-# secret reaches the file or any output; a name filter exports part of the cluster.
+# secret reaches the file or any output; a name filter exports part of the cluster. An export without secrets is
+# applied straight from the file (connectors_file); the one with a vault placeholder is refused, naming it.
 set -euo pipefail
 source ../setup_sandbox_playbooks/lib.sh
 
@@ -44,6 +45,16 @@ no_secret "$output" "the second export's output"
 part="$files/rb-export-$RUN_ID/part.yml"
 playbook "$RUNBOOKS/export_connectors.yml" -e "{\"export_include\": [\"rb-export-$RUN_ID-1?\"], \"export_dest\": \"$part\"}"
 [ "$(grep -c '^  - name: ' "$part")" = 10 ] || { echo "the name filter did not export exactly 10 connectors" >&2; exit 1; }
+
+# An export without secret placeholders is applied by kafka_connectors reading the file itself (connectors_file):
+# the nine sinks (two paused, one stopped) and the source whose value is tagged !unsafe.
+plain="$files/rb-export-$RUN_ID/plain.yml"
+playbook "$RUNBOOKS/export_connectors.yml" \
+  -e "{\"export_include\": [\"rb-export-$RUN_ID-0?\", \"rb-export-$RUN_ID-20\"], \"export_dest\": \"$plain\"}"
+grep -q '^secret_placeholders: \[\]' "$plain" || { echo "the plain export has placeholders" >&2; exit 1; }
+output=$(playbook apply_file.yml -e "rb_export_plain=$plain")
+echo "$output"
+no_secret "$output" "the output of applying the files"
 
 playbook_must_fail "$RUNBOOKS/export_connectors.yml"
 grep -q "give the file to write with -e export_dest=PATH" <<<"$FAILED_OUTPUT"

@@ -13,6 +13,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import os
 import re
 
 import pytest
@@ -23,6 +24,7 @@ from ansible_collections.kafkaops.connect.plugins.modules import (
     kafka_connect_info,
     kafka_connector,
     kafka_connector_offsets,
+    kafka_connectors,
     kafka_rest_consume,
     kafka_rest_produce,
     kafka_rest_topic_info,
@@ -48,6 +50,7 @@ REFUSED = requests.exceptions.ConnectionError(
 MODULES = {
     "connector": (kafka_connector.main, {"connect_url": [CONNECT], "name": "orders", "config": GOOD_CONFIG}),
     "offsets": (kafka_connector_offsets.main, {"connect_url": [CONNECT], "name": "orders"}),
+    "connectors": (kafka_connectors.main, {"connect_url": [CONNECT]}),
     "info": (kafka_connect_info.main, {"connect_url": [CONNECT]}),
     "topic_info": (kafka_rest_topic_info.main, {"rest_proxy_url": [PROXY], "dialect": "confluent_v2"}),
     "produce": (kafka_rest_produce.main, {"rest_proxy_url": [PROXY], "dialect": "confluent_v2", "topic": "orders"}),
@@ -212,6 +215,28 @@ CASES = [
         {"state": "reset"},
         CONNECTOR_RUNNING,
         ["is RUNNING", "STOPPED", "stop_connector=true"],
+    ),
+    # kafka_connectors: a file of items (the rest of its refusals: test_kafka_connectors.py)
+    (
+        "connectors-file-missing",
+        "connectors",
+        {"connectors_file": "/nonexistent/connectors.json"},
+        [],
+        ["connectors_file /nonexistent/connectors.json: cannot be read", "expected a JSON or YAML file"],
+    ),
+    (
+        "connectors-file-directory",
+        "connectors",
+        {"connectors_file": os.path.dirname(__file__)},
+        [],
+        ["cannot be read", "expected a JSON or YAML file"],
+    ),
+    (
+        "connectors-file-and-list",
+        "connectors",
+        {"connectors_file": "/nonexistent/connectors.json", "connectors": [{"name": "orders"}]},
+        [],
+        ["mutually exclusive: connectors|connectors_file"],
     ),
     # kafka_connect_info
     ("info-subset-unknown", "info", {"gather_subset": ["everything"]}, [], ["gather_subset", "worker"]),

@@ -10,12 +10,14 @@ __metaclass__ = type
 import json
 
 import pytest
+import yaml
 from responses import matchers
 
 from ansible_collections.kafkaops.connect.plugins.module_utils import (
     _connector,
     _connector_bulk,
     _connector_plan,
+    _items_file,
     _secrets,
 )
 from ansible_collections.kafkaops.connect.plugins.modules import kafka_connectors
@@ -539,3 +541,137 @@ def test_a_connector_created_by_the_task_reads_no_topics(http):
     result = run(connectors=[{"name": "a", "config": config("a"), "reset_topics": True}])
     assert result["actions"] == ["a: create"]
     assert result["http_requests"] == 5
+
+
+# connectors_file: the items in a JSON or YAML file the module reads itself.
+
+
+def write(tmp_path, text, name="connectors.yml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_json_file_of_connectors_gives_the_same_result_as_the_list(http, tmp_path):
+    names = ["c%02d" % i for i in range(30)]
+    items = [{"name": n, "config": config(n)} for n in names]
+    server(http, dict((n, (stored(n), "RUNNING")) for n in names))
+    from_list = run(state="running", connectors=items)
+    server(http, dict((n, (stored(n), "RUNNING")) for n in names))
+    from_file = run(state="running", connectors_file=write(tmp_path, json.dumps(items), "c.json"))
+    assert from_file["changed"] is False
+    assert from_file["http_requests"] == 1
+    for key in ("connectors", "counts", "created", "updated", "deleted", "state_changed", "failures", "actions"):
+        assert from_file[key] == from_list[key]
+
+
+def test_the_vars_file_of_an_export_is_applied_as_it_is(http, tmp_path):
+    # As kafka_connect_export writes it: a header, secret_placeholders, and !unsafe for text with braces.
+    text = (
+        "---\n# Kafka Connect connectors as code\nsecret_placeholders: []\nconnectors:\n"
+        "  - name: a\n    state: paused\n    config:\n      connector.class: %s\n      file: /tmp/a.txt\n"
+        "      tasks.max: '1'\n      topic: a\n      transforms.x.format: !unsafe '{{ literally }}'\n" % SOURCE
+    )
+    server(http, {"a": (stored("a", **{"transforms.x.format": "{{ literally }}"}), "RUNNING")})
+    result = run(check_mode=True, diff=True, connectors_file=write(tmp_path, text))
+    assert result["changed"] is True
+    assert result["state_changed"] == ["a"]
+    assert result["actions"] == ["a: pause"]
+    assert result["http_requests"] == 1
+    assert result["diff"]["after"]["a"]["state"] == "PAUSED"
+
+
+def test_file_items_are_checked_and_converted_as_the_list_is(http, tmp_path):
+    server(http, {"a": (stored("a"), "PAUSED")})
+    result = run(connectors_file=write(tmp_path, "- name: a\n  state: paused\n  restart_failed: 'no'\n"))
+    assert result.get("msg") is None
+    assert result["changed"] is False
+    result = run(connectors_file=write(tmp_path, "- name: a\n  state: runing\n"))
+    assert result.failed
+    assert result["msg"].startswith("connectors_file %s: item 1 (a): " % (tmp_path / "connectors.yml"))
+    assert "state must be one of: present, running, paused, stopped, restarted, absent, got: runing" in result["msg"]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (None, "cannot be read ("),
+        ("", "expected a list of connectors, or a mapping with the list under connectors; found nothing"),
+        ("connector: []\n", "found a mapping with keys connector"),
+        ("connectors: {a: 1}\n", "expected a list of connectors, found a value of type dict"),
+        ("[1, 2]", "item 1 is a number, expected a mapping of options such as name and config"),
+        ("- name: a\n  config: {x: [\n", "neither JSON nor valid YAML: while parsing"),
+        ("- name: a\n  colour: red\n", "item 1 (a): unknown option colour; known options: config, config_mode, name,"),
+        ("- config: {}\n", "item 1: missing required arguments: name"),
+        ("- {name: a}\n- {name: a}\n", "listed more than once: a"),
+        ("connectors:\n", "expected a list of connectors, found nothing"),
+        ("- name: a\n  config: {x: !vault 'abc'}\n", "a value encrypted with !vault (line 2, column 15), which only"),
+        ("- name: a\n  config: {x: !vault 'abc'}\n", "include_vars and pass connectors instead"),
+        ("- name: a\n  config: {x: !other 'abc'}\n", "could not determine a constructor for the tag '!other' (line 2"),
+    ],
+)
+def test_a_bad_connectors_file_fails_saying_what_was_expected(tmp_path, text, message):
+    path = str(tmp_path / "missing.yml") if text is None else write(tmp_path, text)
+    result = run(connectors_file=path)
+    assert result.failed
+    assert message in result["msg"]
+    assert "Traceback" not in json.dumps(result)
+
+
+def test_a_placeholder_in_the_file_is_refused_naming_it_and_no_secret_is_shown(tmp_path):
+    text = (
+        "secret_placeholders: [vault_a_db_password]\nconnectors:\n  - name: a\n    config:\n"
+        "      db.password: '{{ vault_a_db_password }}'\n      db.user: 'x{{ hunter2-in-template }}'\n"
+    )
+    result = run(connectors_file=write(tmp_path, text))
+    assert result.failed
+    assert (
+        "item 1 (a): config.db.password holds '{{ vault_a_db_password }}', which Ansible would template"
+        in (result["msg"])
+    )
+    assert "include_vars" in result["msg"]
+    result = run(connectors_file=write(tmp_path, "- name: a\n  config: {db.user: 'x{{ hunter2-in-template }}'}\n"))
+    assert "config.db.user holds a Jinja expression" in result["msg"]
+    assert "hunter2" not in json.dumps(result)
+
+
+def test_a_yaml_error_says_where_but_never_shows_the_line_that_may_hold_a_secret(tmp_path):
+    text = "- name: a\n  config:\n    db.password: hunter2-yaml: x\n"
+    result = run(connectors_file=write(tmp_path, text))
+    assert result.failed
+    assert "neither JSON nor valid YAML: mapping values are not allowed" in result["msg"]
+    assert "(line 3, column " in result["msg"]
+    assert "hunter2" not in json.dumps(result)
+
+
+def test_the_pure_python_yaml_excerpt_of_the_line_is_left_out():
+    # libyaml's errors carry no excerpt; PyYAML's own loader quotes the line, with a caret.
+    with pytest.raises(yaml.YAMLError) as caught:
+        yaml.load("a:\n  db.password: hunter2-yaml: x\n", Loader=yaml.SafeLoader)
+    assert "hunter2" in str(caught.value)
+    assert _items_file._yaml_problem(caught.value) == "mapping values are not allowed here (line 2, column 28)"
+
+
+def test_a_directory_is_no_connectors_file(tmp_path):
+    result = run(connectors_file=str(tmp_path))
+    assert result.failed
+    assert "cannot be read (" in result["msg"] and "expected a JSON or YAML file" in result["msg"]
+
+
+def test_connectors_and_connectors_file_are_mutually_exclusive(tmp_path):
+    result = run(connectors=[{"name": "a"}], connectors_file=write(tmp_path, "[]"))
+    assert result.failed
+    assert "mutually exclusive: connectors|connectors_file" in result["msg"]
+
+
+def test_secrets_of_the_file_reach_no_result_diff_or_message(http, tmp_path):
+    server(http, {"a": (stored("a", **{"db.password": "hunter2-server"}), "RUNNING")})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    items = [
+        {"name": "a", "config": config("a", **{"db.password": "hunter2-file"})},
+        {"name": "b", "config": config("b", **{"my.pass": "hunter2-file"}), "sensitive_keys": ["my.*"]},
+    ]
+    result = run(check_mode=True, diff=True, connectors_file=write(tmp_path, json.dumps(items), "c.json"))
+    assert result["updated"] == ["a"] and result["created"] == ["b"]
+    assert result["diff"]["after"]["b"]["config"]["my.pass"].startswith(_secrets.MASK)
+    assert "hunter2" not in json.dumps(result)
