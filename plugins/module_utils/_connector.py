@@ -31,18 +31,34 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan i
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._secrets import redact
 
-# Lines of a Java stack trace worth showing: the exception and where it was thrown.
+# Lines at the head of a Java stack trace worth showing: the exception and where it was thrown.
 TRACE_LINES = 8
 POLL_INTERVAL = 1.0
 
 
 def short_trace(trace):
+    """A Java stack trace (str, as Connect's status gives it) cut to what a reader needs.
+
+    Keeps the first ``TRACE_LINES`` lines, which say what failed and where, and every later
+    ``Caused by:`` line, because the root cause (a missing file, a schema registry's refusal of
+    an incompatible schema) is often only there; each run of lines left out is replaced by one
+    ``... N more lines`` line. ``None`` and ``""`` come back as they are.
+    """
     if not trace:
         return trace
     lines = trace.strip().splitlines()
-    return "\n".join(
-        lines[:TRACE_LINES] + (["\t... %d more lines" % (len(lines) - TRACE_LINES)] if len(lines) > TRACE_LINES else [])
-    )
+    kept, left_out = lines[:TRACE_LINES], 0
+    for line in lines[TRACE_LINES:]:
+        if line.startswith("Caused by:"):
+            kept += _left_out(left_out) + [line]
+            left_out = 0
+        else:
+            left_out += 1
+    return "\n".join(kept + _left_out(left_out))
+
+
+def _left_out(count):
+    return ["\t... %d more line%s" % (count, "" if count == 1 else "s")] if count else []
 
 
 def connector_view(name, info, status, sensitive_keys=(), secrets=()):

@@ -182,7 +182,9 @@ connectors:
       type: str
       sample: 127.0.0.1:8083
     tasks:
-      description: Tasks with C(id), C(state), C(worker_id) and C(trace) (first lines, null unless failed).
+      description:
+        - Tasks with C(id), C(state), C(worker_id) and C(trace) (null unless failed; shortened to its first
+          lines and every later C(Caused by:) line, where the root cause is).
       type: list
       elements: dict
       sample: [{"id": 0, "state": "RUNNING", "worker_id": "127.0.0.1:8083", "trace": null}]

@@ -279,7 +279,9 @@ connector:
       type: str
       sample: 127.0.0.1:8083
     trace:
-      description: First lines of the connector's error trace, when it failed.
+      description:
+        - The connector's error trace when it failed, shortened to its first lines and every later
+          C(Caused by:) line (where the root cause is); the lines left out are counted in their place.
       type: str
       returned: when the connector failed
     tasks:
@@ -300,7 +302,8 @@ connector:
           type: str
           sample: 127.0.0.1:8084
         trace:
-          description: First lines of the task's error trace; null unless it failed.
+          description:
+            - The task's error trace, shortened as RV(connector.trace) is; null unless it failed.
           type: str
 validation:
   description:

@@ -11,7 +11,7 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.kafkaops.connect.plugins.module_utils._connector import Connector
+from ansible_collections.kafkaops.connect.plugins.module_utils._connector import TRACE_LINES, Connector, short_trace
 from ansible_collections.kafkaops.connect.plugins.module_utils._connector_plan import Plan
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 
@@ -63,3 +63,28 @@ def test_a_refused_write_leaves_the_config_read():
         connector.apply(Plan(["update_config"], target=NEW, expected="RUNNING"))
     assert connector.info["config"] == OLD
     assert connector.done == []
+
+
+# A trace shaped like Connect's (the recorded one in fixtures/connect/status_task_failed.json
+# has its cause on line 13 of 21): the head, then frames, then "Caused by:" lines.
+TRACE = "\n".join(
+    ["org.apache.kafka.connect.errors.ConnectException: boom"]
+    + ["\tat frame%d" % n for n in range(10)]
+    + ["Caused by: io.example.RuleViolationException: Incompatible artifact"]
+    + ["\tat cause%d" % n for n in range(3)]
+    + ["Caused by: java.io.IOException: the root"]
+    + ["\t... 12 more"]
+)
+
+
+def test_a_short_trace_keeps_the_head_and_every_cause_and_counts_what_it_leaves_out():
+    assert short_trace(TRACE).splitlines() == (
+        TRACE.splitlines()[:TRACE_LINES]
+        + ["\t... 3 more lines", "Caused by: io.example.RuleViolationException: Incompatible artifact"]
+        + ["\t... 3 more lines", "Caused by: java.io.IOException: the root", "\t... 1 more line"]
+    )
+
+
+@pytest.mark.parametrize("trace", [None, "", "one line", "\n".join("line %d" % n for n in range(TRACE_LINES))])
+def test_a_trace_no_longer_than_the_head_comes_back_as_it_is(trace):
+    assert short_trace(trace) == trace
