@@ -6,7 +6,8 @@
 # Internal to this collection: not a public API, may change without notice.
 
 """How a record's parts travel through a REST Proxy: the formats a key and value can take, binary
-as base64, schemas as text and timestamps as ISO 8601 (Confluent v3). No HTTP, no Ansible.
+as base64, schemas as text, timestamps as ISO 8601 (Confluent v3) and the schema id a
+registry-aware serializer puts before the bytes. No HTTP, no Ansible.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -19,6 +20,10 @@ import json
 
 FORMATS = ("json", "binary", "string", "avro", "jsonschema", "protobuf")
 SCHEMA_FORMATS = ("avro", "jsonschema", "protobuf")
+# The schema registry wire format (Confluent's, which Apicurio can also write): magic byte 0,
+# then the schema id as a 4-byte big-endian integer, then the serialized body.
+WIRE_MAGIC_BYTE = 0
+WIRE_HEADER_LENGTH = 5
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
 
@@ -54,3 +59,18 @@ def from_base64(value):
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return value, "base64"
+
+
+def wire_schema_id(value):
+    """The schema id in the wire-format header of a consumed binary key or value (base64 text,
+    as the proxy sent it), or None when its bytes cannot hold one (null, shorter than the
+    header, or a first byte other than the magic byte).
+
+    Bytes that merely start with a zero byte look the same (a 64-bit integer key, say): only
+    the caller knows that the topic is written by a registry-aware serializer."""
+    if value is None:
+        return None
+    raw = base64.b64decode(value)
+    if len(raw) < WIRE_HEADER_LENGTH or raw[0] != WIRE_MAGIC_BYTE:
+        return None
+    return int.from_bytes(raw[1:WIRE_HEADER_LENGTH], "big")

@@ -242,11 +242,13 @@ class RestProxy:
         check_mode=False,
         clock=None,
         sink=None,
+        schema_ids=False,
     ):
         """Read records with a fresh consumer instance that is deleted afterwards, also on
         failure. Partitions are assigned, not subscribed: reading starts exactly at the
         beginning, the end or the committed offsets, with no group rebalance to wait for.
-        With ``sink``, each record is handed to it instead of being kept in ``records``."""
+        With ``sink``, each record is handed to it instead of being kept in ``records``;
+        with ``schema_ids``, binary records give the schema ids of their wire-format headers."""
         api = self.api(for_consumer=True)
         if not api.consume_formats:
             raise DialectError(
@@ -260,11 +262,11 @@ class RestProxy:
         try:
             api.create_consumer(group, instance, fmt)
             partitions = [(t, p) for t in topics for p in self.partition_ids(t)]
-            self._until_ready(api, api.assign, group, instance, partitions)
+            self._until_ready(api.consumer_not_ready, api.assign, group, instance, partitions)
             if start in ("beginning", "end"):
-                self._until_ready(api, api.seek, group, instance, start, partitions)
-            first_poll = functools.partial(self._until_ready, api, api.poll)
-            poll = _Poll(api, group, instance, fmt, until, until_match, sink, outcome, first_poll)
+                self._until_ready(api.seek_not_ready, api.seek, group, instance, start, partitions)
+            first_poll = functools.partial(self._until_ready, api.consumer_not_ready, api.poll)
+            poll = _Poll(api, group, instance, fmt, until, until_match, sink, outcome, first_poll, schema_ids)
             positions = poll.run(max_records, poll_timeout, clock or _clock, self.client.timeout)
             if commit and positions and not check_mode:
                 api.commit(group, instance, positions)
@@ -281,9 +283,9 @@ class RestProxy:
             self.consumer_deleted = outcome["consumer_deleted"]
         return outcome
 
-    def _until_ready(self, api, call, *args):
+    def _until_ready(self, not_ready, call, *args):
         """``call(*args)``, tried again while the proxy refuses it because its consumer is not
-        ready yet (``api.consumer_not_ready``), for at most SETUP_RETRY_SECONDS; every other
+        ready yet (``not_ready(error)``), for at most SETUP_RETRY_SECONDS; every other
         answer, and the last refusal, is the caller's. The call is never skipped: a seek that
         was refused is sent until it is accepted, so the first record read is the one it asked for."""
         deadline = None
@@ -293,7 +295,7 @@ class RestProxy:
             try:
                 return call(*args)
             except ApiError as error:
-                if not api.consumer_not_ready(error):
+                if not not_ready(error):
                     raise
                 now = _clock()
                 deadline = now + SETUP_RETRY_SECONDS if deadline is None else deadline
@@ -324,8 +326,9 @@ def _skip_rest(report, batches):
 class _Poll:
     """The polls of one consumer session, until max_records, the marker, or the time is up."""
 
-    def __init__(self, api, group, instance, fmt, until, until_match, sink, outcome, first_poll=None):
+    def __init__(self, api, group, instance, fmt, until, until_match, sink, outcome, first_poll=None, schema_ids=False):
         self.api, self.group, self.instance, self.fmt = api, group, instance, fmt
+        self.schema_ids = schema_ids
         self.until, self.until_match = until, until_match
         self.sink = sink if sink is not None else outcome["records"].append
         self.outcome = outcome
@@ -348,7 +351,7 @@ class _Poll:
             raws = poll(self.group, self.instance, self.fmt, int(min(remaining, wait) * 1000))
             wait = min(_FIRST_POLL, longest) if raws else min(wait * 2, longest)
             for raw in raws:
-                record = consumed_record(raw, self.fmt, self.api.reports_headers)
+                record = consumed_record(raw, self.fmt, self.api.reports_headers, self.schema_ids)
                 self.sink(record)
                 outcome["count"] += 1
                 place = (record["topic"], record["partition"])

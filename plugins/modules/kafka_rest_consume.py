@@ -30,6 +30,13 @@ description:
   - Each record comes with its timestamp (RV(records[].timestamp), RV(records[].timestamp_iso))
     and, through the Strimzi bridge, its headers (RV(records[].headers)); Confluent v2 and
     Karapace return no headers.
+  - With O(schema_ids=true) and O(format=binary), each record also gives the schema registry ids of its key
+    and value (RV(records[].key_schema_id), RV(records[].value_schema_id)), read from the wire-format header
+    a registry-aware serializer writes before the bytes (magic byte 0, then the id as a 4-byte big-endian
+    integer; Confluent's serializers, M(kafkaops.connect.kafka_rest_produce) and the proxies' own schema
+    formats write it, Apicurio's when told to use 4-byte ids). A V(avro), V(jsonschema) or V(protobuf)
+    consumer cannot show ids (the proxy decodes the bytes and drops the header), nor can V(json) or
+    V(string) (the bytes are read as JSON or text); read the topic with O(format=binary) to see them.
   - Confluent v3 has no consumer API. With O(dialect=auto) this module does not probe for v3,
     since Confluent REST Proxy serves its v2 consumer API next to v3.
 author:
@@ -123,9 +130,24 @@ options:
         headers and timestamps included),
         instead of returning them; for reads too large for a task result. RV(records) is then empty.
       - Records are written as they arrive to a temporary file next to O(dest), which replaces
-        O(dest) only when its content differs (then C(changed) is true).
+        O(dest) only when it holds other records (then C(changed) is true). The same records in each
+        partition, in the same order, are the same read, however the proxy interleaved the partitions.
       - The path is on the host that runs the module.
     type: path
+    version_added: 0.2.0
+  schema_ids:
+    description:
+      - Give RV(records[].key_schema_id) and RV(records[].value_schema_id), the schema ids in the wire-format
+        headers of the keys and values; needs O(format=binary).
+      - Off by default because bytes cannot say whether they were written by a registry-aware serializer. Any
+        key or value of 5 bytes or more that starts with a zero byte has the header's shape (a 64-bit integer
+        key below 2^56, the bytes C(00 01 02 03 04)), and would be shown with an id that no registry gave.
+        Turn it on for topics written by registry-aware serializers.
+      - The key and value are still returned byte for byte, header included, as O(format=binary) returns
+        them; short Avro bodies are often valid UTF-8 and then come back as text that starts with control
+        characters (RV(records[].value_encoding) is V(utf-8)).
+    type: bool
+    default: false
     version_added: 0.2.0
 seealso:
   - module: kafkaops.connect.kafka_rest_produce
@@ -177,6 +199,20 @@ EXAMPLES = r"""
     that:
       - marker.records[-1].value.run_id == run_id
       - marker.records | map(attribute='partition') | unique | length >= 1
+
+- name: Which registered schemas the values of a topic were written with (Karapace, binary consumer)
+  kafkaops.connect.kafka_rest_consume:
+    rest_proxy_url: http://localhost:8082
+    topic: orders-avro
+    format: binary
+    schema_ids: true
+    max_records: 10
+    poll_timeout: 5
+  register: written
+
+- name: Every value carries a registry header
+  ansible.builtin.assert:
+    that: written.records | map(attribute='value_schema_id') | select('none') | list == []
 """
 
 RETURN = r"""
@@ -209,6 +245,22 @@ records:
       description: V(utf-8) or V(base64), see O(format); null for a null value.
       returned: when O(format=binary)
       type: str
+    key_schema_id:
+      description:
+        - The schema id in the wire-format header of the key's bytes; null when the key is null, shorter than
+          the header or does not start with the magic byte 0.
+        - With a topic written by a registry-aware serializer, the RV(kafkaops.connect.kafka_schema#module:id)
+          of the schema it was written with.
+      returned: when O(schema_ids=true)
+      type: int
+      version_added: 0.2.0
+    value_schema_id:
+      description:
+        - The schema id in the wire-format header of the value's bytes, as RV(records[].key_schema_id) for
+          the key.
+      returned: when O(schema_ids=true)
+      type: int
+      version_added: 0.2.0
     timestamp:
       description: The record's timestamp in milliseconds since the epoch, as the proxy gave it.
       type: int
@@ -312,6 +364,7 @@ import tempfile
 import uuid
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._argspec import rest_proxy_argument_spec
+from ansible_collections.kafkaops.connect.plugins.module_utils._consumed_records import partition_digests
 from ansible_collections.kafkaops.connect.plugins.module_utils._module import KafkaopsModule
 from ansible_collections.kafkaops.connect.plugins.module_utils._record_encoding import FORMATS
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module import (
@@ -324,7 +377,7 @@ from ansible_collections.kafkaops.connect.plugins.module_utils._rest_module impo
 
 class NdjsonDest:
     """Records written one per line to a temporary file next to ``dest``, which replaces
-    ``dest`` only when the content differs, so that a re-run reading the same records is ok."""
+    ``dest`` only when it holds other records, so that a re-run reading the same records is ok."""
 
     def __init__(self, module, dest):
         self.module = module
@@ -342,12 +395,21 @@ class NdjsonDest:
     def finish(self, keep):
         """Whether ``dest`` changes (or would); it is replaced only when ``keep``."""
         self.file.close()
-        changed = not (os.path.exists(self.dest) and filecmp.cmp(self.path, self.dest, shallow=False))
+        changed = not (os.path.exists(self.dest) and self.same_read())
         if changed and keep:
             self.module.atomic_move(self.path, self.dest)
         else:
             self.discard()
         return changed
+
+    def same_read(self):
+        """Whether ``dest`` holds the records just read, byte for byte or partition by partition."""
+        if filecmp.cmp(self.path, self.dest, shallow=False):
+            return True
+        # A file that is not UTF-8 holds no read of ours: replaced characters make it differ.
+        with open(self.path, encoding="utf-8") as new, open(self.dest, encoding="utf-8", errors="replace") as old:
+            digests = partition_digests(new)
+            return digests is not None and digests == partition_digests(old)
 
     def discard(self):
         if not self.file.closed:
@@ -373,6 +435,7 @@ def consume(module, proxy, topics, group):
             commit=p["commit"],
             check_mode=module.check_mode,
             sink=dest.write if dest else None,
+            schema_ids=p["schema_ids"],
         )
     except BaseException:
         if dest:
@@ -395,6 +458,7 @@ def main():
             until_match=dict(type="str", default="contains", choices=["contains", "equals"]),
             commit=dict(type="bool", default=False),
             dest=dict(type="path"),
+            schema_ids=dict(type="bool", default=False),
             **{"from": dict(type="str", default="beginning", choices=["beginning", "end", "committed"])},
         ),
         mutually_exclusive=[("topic", "topics")],
@@ -405,6 +469,11 @@ def main():
     topics = [p["topic"]] if p["topic"] else [t for t in p["topics"] or () if t]
     if not topics or p["max_records"] < 1 or p["poll_timeout"] <= 0:
         module.fail_json(msg="give at least one topic, max_records of 1 or more and a positive poll_timeout")
+    if p["schema_ids"] and p["format"] != "binary":
+        module.fail_json(
+            msg="schema_ids needs format=binary: a %s consumer gets the records as the proxy decoded them,"
+            " without the schema ids in their bytes" % p["format"]
+        )
     group = p["group"] or "kafkaops-consume-%s" % uuid.uuid4().hex[:16]
     proxy = rest_proxy(module)
     try:

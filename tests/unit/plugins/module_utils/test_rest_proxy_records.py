@@ -222,6 +222,71 @@ def test_consumed_karapace_record_gives_its_timestamp_and_no_headers():
     assert (record["timestamp"], record["timestamp_iso"]) == (1796065782529, "2026-11-30T19:09:42.529Z")
 
 
+def karapace_wire_records():
+    """Recorded for this fixture from Karapace 5.0.3 (see SOURCES.md): Avro written through its
+    REST proxy with key schema id 1 and value schema id 2, read by a binary consumer."""
+    return load_fixture("rest_proxy", "karapace", "records_binary_wire_format.json")
+
+
+@pytest.mark.parametrize(
+    "value, schema_id",
+    [
+        ("AAAAAAEEazE=", 1),  # records_binary_wire_format.json: the key k1, Avro string, key schema 1
+        ("AAAAAAIC", 2),  # records_binary_wire_format.json: the value {n: 1}, value schema 2
+        ("AAAAAAI=", 2),  # the header alone: an Avro body can be empty (a record with no fields)
+        ("AAAAAA==", None),  # 4 bytes: shorter than the header
+        ("aGVsbG8gYmluYXJ5", None),  # karapace-5.0.3.http.txt, produce binary: "hello binary"
+        ("AYAAAAIC", None),  # a first byte other than the magic byte 0
+        ("/////wIC", None),
+        (None, None),
+    ],
+)
+def test_wire_schema_id_reads_the_header_of_registry_serialized_bytes(value, schema_id):
+    assert encoding.wire_schema_id(value) == schema_id
+
+
+def test_wire_schema_id_is_unsigned_big_endian():
+    assert encoding.wire_schema_id("AIAAAAEA") == 2**31 + 1
+
+
+def test_plain_bytes_starting_with_a_zero_byte_look_like_a_header():
+    """Why schema_ids is opt-in: karapace-5.0.3.http.txt, produce binary, wrote the plain bytes
+    00 01 02 03 04 ("AAECAwQ="); they have the header's shape, and no registry gave id 16909060."""
+    assert encoding.wire_schema_id("AAECAwQ=") == 0x01020304
+
+
+def test_consumed_binary_records_give_the_schema_ids_of_their_headers_when_asked():
+    first, second = (consumed.consumed_record(raw, "binary", schema_ids=True) for raw in karapace_wire_records())
+    assert (first["key_schema_id"], first["value_schema_id"]) == (1, 2)
+    assert (second["key_schema_id"], second["value_schema_id"]) == (None, 2)
+    # The bytes stay as a binary consumer returns them, header included: these happen to be UTF-8.
+    assert (first["key"], first["key_encoding"]) == ("\x00\x00\x00\x00\x01\x04k1", "utf-8")
+    assert (first["value"], first["value_encoding"]) == ("\x00\x00\x00\x00\x02\x02", "utf-8")
+    assert second["key"] is None and second["key_encoding"] is None
+
+
+def test_consumed_binary_records_have_no_schema_ids_unless_asked():
+    record = consumed.consumed_record(karapace_wire_records()[0], "binary")
+    assert "key_schema_id" not in record and "value_schema_id" not in record
+    assert record["value"] == "\x00\x00\x00\x00\x02\x02"
+
+
+def test_partition_digests_ignore_how_partitions_interleave_but_not_the_order_within_one():
+    a0, a1, b0 = (
+        '{"topic": "t", "partition": 0, "offset": 0}\n',
+        '{"topic": "t", "partition": 0, "offset": 1}\n',
+        '{"topic": "t", "partition": 1, "offset": 0}\n',
+    )
+    assert consumed.partition_digests([a0, b0, a1]) == consumed.partition_digests([b0, a0, a1])
+    assert consumed.partition_digests([a0, a1, b0]) != consumed.partition_digests([a1, a0, b0])
+    assert consumed.partition_digests([a0, a1]) != consumed.partition_digests([a0, a1, b0])
+
+
+@pytest.mark.parametrize("line", ["not json\n", "[1, 2]\n", '{"topic": "t"}\n', '{"topic": [], "partition": 0}\n'])
+def test_partition_digests_of_lines_that_are_not_records_are_none(line):
+    assert consumed.partition_digests(['{"topic": "t", "partition": 0}\n', line]) is None
+
+
 def test_header_bytes_that_are_not_utf8_stay_base64():
     assert consumed.consumed_headers([{"key": "bin", "value": "//4A"}, {"key": "none", "value": None}]) == [
         {"name": "bin", "value": "//4A", "encoding": "base64"},

@@ -347,6 +347,9 @@ CASES = [
     ("consume-format-unknown", "consume", {"format": "csv"}, [], ["format", "json"]),
     ("consume-until-match-unknown", "consume", {"until_match": "regex"}, [], ["until_match", "contains"]),
     ("consume-commit-text", "consume", {"commit": "yes please"}, [], ["commit", "bool"]),
+    ("consume-schema-ids-avro", "consume", {"schema_ids": True, "format": "avro"}, [], ["needs format=binary"]),
+    ("consume-schema-ids-json", "consume", {"schema_ids": True}, [], ["needs format=binary", "json consumer"]),
+    ("consume-schema-ids-text", "consume", {"schema_ids": "some"}, [], ["schema_ids", "bool"]),
 ]
 
 MARKUP = re.compile(r"<\s*/?\s*(html|head|body|title|h\d|p|div|center|hr|!doctype)\b", re.IGNORECASE)

@@ -168,6 +168,35 @@ def test_binary_values_are_decoded_when_they_are_utf8(http):
     ]
 
 
+def test_karapace_binary_records_show_the_schema_ids_avro_was_written_with(http):
+    """Recorded for records_binary_wire_format.json (see SOURCES.md): Avro written through
+    Karapace 5.0.3 with key schema id 1 and value schema id 2, read by a binary consumer. The ids
+    are in the records returned and in those written to dest."""
+    consumer_set_up(http, "karapace", {"format": "binary"})
+    http.get(under("/records"), json=fx("karapace", "records_binary_wire_format.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", format="binary", schema_ids=True, max_records=2)
+
+    assert not result.failed and result["count"] == 2
+    assert [(r["key_schema_id"], r["value_schema_id"]) for r in result["records"]] == [(1, 2), (None, 2)]
+    # The bytes are returned as a binary consumer returns them, header included.
+    assert [r["value"] for r in result["records"]] == ["\x00\x00\x00\x00\x02\x02", "\x00\x00\x00\x00\x02\x04"]
+
+
+def test_schema_ids_are_written_to_dest_with_the_rest_of_the_record(http, tmp_path):
+    consumer_set_up(http, "karapace", {"format": "binary"})
+    http.get(under("/records"), json=fx("karapace", "records_binary_wire_format.json"))
+    deleted(http)
+    dest = tmp_path / "read.ndjson"
+
+    result = run(dialect="confluent_v2", format="binary", schema_ids=True, max_records=2, dest=str(dest))
+
+    assert result["records"] == [] and result["count"] == 2
+    lines = [json.loads(line) for line in dest.read_text(encoding="utf-8").splitlines()]
+    assert [(r["key_schema_id"], r["value_schema_id"]) for r in lines] == [(1, 2), (None, 2)]
+
+
 def test_polls_until_the_time_is_up_when_nothing_comes(http, monkeypatch):
     ticks = iter(range(0, 1000, 10))
     monkeypatch.setattr(_rest_proxy, "_clock", lambda: next(ticks))
@@ -238,6 +267,50 @@ def test_dest_gets_the_records_as_ndjson_and_a_rerun_with_the_same_records_is_ok
         (1, 0, "k1"),
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["orders.ndjson"]
+
+
+def test_dest_is_unchanged_when_a_rerun_gets_the_partitions_interleaved_otherwise(http, tmp_path):
+    """Karapace 5.0.3 returned the partitions of one topic in another order on a second read (the
+    live kafka_rest_consume target): the same records in each partition are the same read."""
+    dest = tmp_path / "orders.ndjson"
+    records = fx("karapace", "records_json.json")
+    read_four_records(http)
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    # Partition 1's record first this time; partition 0's records in their order.
+    http.get(under("/records"), json=[records[3]] + records[:3])
+    deleted(http)
+    first = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+    written = dest.read_text()
+
+    second = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    assert first["changed"] is True and second["changed"] is False
+    assert dest.read_text() == written and sorted(p.name for p in tmp_path.iterdir()) == ["orders.ndjson"]
+
+
+def test_dest_changes_when_a_partition_holds_its_records_in_another_order(http, tmp_path):
+    dest = tmp_path / "orders.ndjson"
+    records = fx("karapace", "records_json.json")
+    read_four_records(http)
+    consumer_set_up(http, "confluent_v2", {"format": "json"})
+    http.get(under("/records"), json=[records[1], records[0], records[2], records[3]])
+    deleted(http)
+    run(dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    second = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    assert second["changed"] is True
+    assert [json.loads(line)["offset"] for line in dest.read_text().splitlines()][:2] == [1, 0]
+
+
+def test_dest_that_is_not_a_read_is_replaced(http, tmp_path):
+    dest = tmp_path / "orders.ndjson"
+    dest.write_bytes(b"\xff\xfe not json\n")
+    read_four_records(http)
+
+    result = run(dialect="confluent_v2", max_records=4, dest=str(dest))
+
+    assert result["changed"] is True and len(dest.read_text().splitlines()) == 4
 
 
 def test_dest_in_check_mode_is_not_written(http, tmp_path):
@@ -407,6 +480,47 @@ def test_karapace_seek_refused_right_after_the_assignment_is_sent_again_and_coun
     ) == 3
     assert [(r["partition"], r["offset"]) for r in result["records"]] == [(0, 0), (0, 1), (0, 2), (1, 0)]
     assert result["consumer_deleted"] is True
+
+
+def test_karapace_seek_refused_as_outdated_with_a_500_is_sent_again(http, no_waiting):
+    """Seen on a live run (error_seek_outdated.json, see SOURCES.md): Karapace answered a seek
+    right after the assignment with 500 "Internal server error" (its Kafka client found the seek
+    outdated); the same seek is accepted a moment later."""
+    consumer_set_up(http, "karapace", {"format": "json"}, seek=None)
+    seek = under("/positions/beginning")
+    http.post(seek, status=500, json=fx("karapace", "error_seek_outdated.json"))
+    http.post(seek, status=204, match=[matchers.json_params_matcher(PARTITIONS)])
+    http.get(under("/records"), json=fx("karapace", "records_json.json"))
+    deleted(http)
+
+    result = run(dialect="confluent_v2", max_records=4, retries=0)
+
+    assert not result.failed, result["msg"]
+    assert result["consumer_setup_retries"] == 1 and result["count"] == 4
+
+
+@pytest.mark.parametrize("dialect", ["confluent_v2", "strimzi_bridge"])
+def test_a_500_is_a_not_ready_seek_only_on_karapace_and_only_for_a_seek(http, no_waiting, dialect):
+    """A 500 to an assignment is not retried; nor is the bridge's 500 to a seek."""
+    config = {"format": "json"}
+    if dialect == "strimzi_bridge":
+        http.get(URL + "/", json=fx("strimzi_bridge", "root.json"))
+    http.post(
+        URL + "/consumers/" + GROUP,
+        json=fx(dialect if dialect == "strimzi_bridge" else "karapace", "consumer_created.json"),
+        match=[matchers.json_params_matcher(config, strict_match=False)],
+    )
+    http.get(URL + "/topics/orders/partitions", json=fx("confluent_v2", "partitions_orders.json"))
+    if dialect == "confluent_v2":
+        http.post(under("/assignments"), status=500, json=fx("karapace", "error_seek_outdated.json"))
+    else:
+        http.post(under("/assignments"), status=204)
+        http.post(under("/positions/beginning"), status=500, json=fx("karapace", "error_seek_outdated.json"))
+    deleted(http)
+
+    result = run(dialect=dialect, retries=0)
+
+    assert result.failed and result["status"] == 500 and result["consumer_setup_retries"] == 0
 
 
 def test_a_consumer_that_never_gets_ready_fails_within_the_bound_and_is_deleted(http, no_waiting):
