@@ -100,6 +100,8 @@ lint: venv link
 	$(BIN)/ruff check plugins tests sandbox/bin scripts .ci docs/sphinx
 	$(BIN)/ruff format --check plugins tests sandbox/bin scripts .ci docs/sphinx
 	$(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/ansible-lint --profile production --strict --offline --nocolor
+	@command -v shellcheck >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null; }
+	shellcheck -x -P SCRIPTDIR sandbox/bin/sandbox .ci/run .ci/find-python $$(git ls-files '*.sh')
 	cd $(LINK_ROOT)/connect && $(ANSIBLE_ENV) PATH=$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs \
 		--plugin-docs --validate-collection-refs all .
 
@@ -127,7 +129,7 @@ sanity: copy
 	cd $(COPY) && $(BIN)/ansible-test sanity --local --python $(PY_VERSION) --color no
 
 unit: venv link
-	$(BIN)/pytest -q -p no:cacheprovider tests/unit
+	$(BIN)/pytest -q -p no:cacheprovider tests/unit tests/sandbox
 
 # .ci/integration.py writes the targets' config (the sandbox's vars and fresh secrets, listed in
 # LOGS/<suite>.secrets for the scan) and runs the targets or alias groups it is given (groups: the
