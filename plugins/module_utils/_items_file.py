@@ -79,19 +79,17 @@ def _yaml_problem(exc):
 def _load_items_text(text, list_key):
     """A file's items, decoded: JSON when it looks like JSON (the fast way with thousands of
     items), YAML otherwise. Raises ValueError with what was wrong."""
-    start = text.lstrip()[:1]
-    loader = None
-    if start in ("[", "{"):
+    json_problem = None
+    if text.lstrip()[:1] in ("[", "{"):
         try:
             return json.loads(text)
         except ValueError as exc:
-            loader = _yaml_loader()
-            if loader is None:
-                raise ValueError("not valid JSON (%s)" % exc) from None
-            # YAML's flow style also starts with [ or {: let YAML say what is wrong.
-    loader = loader or _yaml_loader()
+            # YAML's flow style also starts with [ or {, so such a file may still be YAML; if it is
+            # not, JSON's own complaint (position, never content) is the one that helps.
+            json_problem = "not valid JSON (%s)" % exc
+    loader = _yaml_loader()
     if loader is None:
-        raise ValueError("not JSON, and reading YAML needs PyYAML, which this Python lacks")
+        raise ValueError(json_problem or "not JSON, and reading YAML needs PyYAML, which this Python lacks")
     yaml, items_loader, vault_value = loader
     try:
         # A safe loader: plain data, plus !unsafe (which only marks text) and !vault (refused).
@@ -102,6 +100,8 @@ def _load_items_text(text, list_key):
             % (_yaml_problem(exc), list_key)
         ) from None
     except yaml.YAMLError as exc:
+        if json_problem:
+            raise ValueError("%s, nor YAML" % json_problem) from None
         raise ValueError("neither JSON nor valid YAML: %s" % _yaml_problem(exc)) from None
 
 

@@ -24,13 +24,22 @@ kafka_ready() { python3 "$SANDBOX_DIR/bin/kafka_ping.py" "127.0.0.1:$KAFKA_PORT"
 
 kafka_endpoint() { echo "127.0.0.1:$KAFKA_PORT"; }
 
+# The value of a counting option (`--max N`) given as "$@" from the option on: a whole number of 1 or
+# more, or the command dies saying so. Checked here because the console tools' own complaints are
+# hidden (topic-read) or come as a Java stack trace.
+count_option() {
+  local command=$1 option=$2 value=${3-}
+  [[ $value =~ ^[1-9][0-9]*$ ]] || die "$command: $option takes a whole number of 1 or more, got '${value}'"
+  echo "$value"
+}
+
 # Topics for the REST Proxy suites: v2 proxies cannot create them.
 cmd_topic_create() {
   local topic=${1:?usage: sandbox topic-create TOPIC [--partitions N]} partitions=1
   shift
   while [ $# -gt 0 ]; do
     case "$1" in
-      --partitions) partitions=$2; shift 2 ;;
+      --partitions) partitions=$(count_option topic-create "$@"); shift 2 ;;
       *) die "topic-create: unknown option $1" ;;
     esac
   done
@@ -44,8 +53,8 @@ cmd_topic_read() {
   shift
   while [ $# -gt 0 ]; do
     case "$1" in
-      --max) max=$2; shift 2 ;;
-      --timeout) timeout=$2; shift 2 ;;
+      --max) max=$(count_option topic-read "$@"); shift 2 ;;
+      --timeout) timeout=$(count_option topic-read "$@"); shift 2 ;;
       # Values as Kafka's Bytes print them: printable ASCII as is, other bytes as \xHH (Avro, wire format ids).
       --bytes) format=(--formatter-property value.deserializer=org.apache.kafka.common.serialization.BytesDeserializer); shift ;;
       *) die "topic-read: unknown option $1" ;;

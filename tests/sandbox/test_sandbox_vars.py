@@ -4,6 +4,8 @@
 """`sandbox vars`, the contract every suite reads: values read back as they were set, whatever
 characters they hold, and both profiles give the same keys (the secure one adds its own).
 
+Also the launcher's own check of its commands' options, made before any tool runs.
+
 Runs the real launcher on a run dir of its own; nothing is started."""
 
 import os
@@ -27,10 +29,17 @@ SECURE_ONLY = {
 }
 
 
-def sandbox(run, *args, **env):
+def run_sandbox(run, *args, **env):
+    """The launcher run on ``run`` with none of the caller's sandbox settings, as completed."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("SANDBOX_", "KAFKAOPS_SANDBOX_"))}
     environ.update(KAFKAOPS_SANDBOX_RUN=str(run), **env)
-    return subprocess.run([SANDBOX, *args], env=environ, check=True, capture_output=True, text=True).stdout
+    return subprocess.run([SANDBOX, *args], env=environ, check=False, capture_output=True, text=True)
+
+
+def sandbox(run, *args, **env):
+    done = run_sandbox(run, *args, **env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 @pytest.fixture
@@ -81,3 +90,19 @@ def test_both_profiles_give_the_same_keys_and_the_secure_one_adds_its_own(tmp_pa
     # Connect reads the database password from the file; it is never in the vars.
     assert secure["sandbox_pg_password"] == "${file:%s-secure/secrets/postgres.properties:password}" % secure_run
     assert sandbox(secure_run, "--secure", "secrets").split() == ["basic-auth-pw", "keystore-pw", "db-pw"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["topic-read", "t", "--max", "two"], "topic-read: --max takes a whole number of 1 or more, got 'two'"),
+        (["topic-read", "t", "--max"], "topic-read: --max takes a whole number of 1 or more, got ''"),
+        (["topic-read", "t", "--timeout", "5s"], "topic-read: --timeout takes a whole number of 1 or more, got '5s'"),
+        (["topic-create", "t", "--partitions", "0"], "topic-create: --partitions takes a whole number of 1 or more"),
+    ],
+)
+def test_a_bad_count_is_refused_before_any_tool_runs(tmp_path, args, message):
+    done = run_sandbox(tmp_path / "run", *args)
+    assert done.returncode == 1
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr and "unbound variable" not in done.stderr

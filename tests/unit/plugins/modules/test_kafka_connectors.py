@@ -601,6 +601,8 @@ def test_file_items_are_checked_and_converted_as_the_list_is(http, tmp_path):
         ("connectors: {a: 1}\n", "expected a list of connectors, found a value of type dict"),
         ("[1, 2]", "item 1 is a number, expected a mapping of options such as name and config"),
         ("- name: a\n  config: {x: [\n", "neither JSON nor valid YAML: while parsing"),
+        # Read as JSON, as the docs say of a file that starts with [ or {: JSON's complaint and its position.
+        ('[{"name": "x", "config": {', "not valid JSON (Expecting property name enclosed in double quotes: line 1"),
         ("- name: a\n  colour: red\n", "item 1 (a): unknown option colour; known options: config, config_mode, name,"),
         ("- config: {}\n", "item 1: missing required arguments: name"),
         ("- {name: a}\n- {name: a}\n", "listed more than once: a"),
