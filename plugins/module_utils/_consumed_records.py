@@ -14,10 +14,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import contextlib
 import hashlib
 import json
 
 from ansible_collections.kafkaops.connect.plugins.module_utils._record_encoding import (
+    EncodingError,
     from_base64,
     iso_timestamp,
     wire_schema_id,
@@ -46,16 +48,30 @@ def consumed_record(raw, fmt, with_headers=False, schema_ids=False):
     record = dict((name, raw.get(name)) for name in ("topic", "partition", "offset", "key", "value"))
     if fmt == "binary":
         for part in ("key", "value"):
-            if schema_ids:
-                record[part + "_schema_id"] = wire_schema_id(record[part])
-            record[part], record[part + "_encoding"] = from_base64(record[part])
+            with _naming(record, part):
+                if schema_ids:
+                    record[part + "_schema_id"] = wire_schema_id(record[part])
+                record[part], record[part + "_encoding"] = from_base64(record[part])
     millis = raw.get("timestamp")
     record["timestamp"] = millis
     # Kafka's -1 means "no timestamp".
     known = isinstance(millis, int) and not isinstance(millis, bool) and millis >= 0
     record["timestamp_iso"] = iso_timestamp(millis) if known else None
-    record["headers"] = consumed_headers(raw.get("headers")) if with_headers else None
+    with _naming(record, "headers"):
+        record["headers"] = consumed_headers(raw.get("headers")) if with_headers else None
     return record
+
+
+@contextlib.contextmanager
+def _naming(record, part):
+    """An :class:`EncodingError` raised inside names the part and the record it came from."""
+    try:
+        yield
+    except EncodingError as exc:
+        raise EncodingError(
+            "the proxy sent the %s of the record at %s partition %s offset %s in a shape it does not have: %s"
+            % (part, record["topic"], record["partition"], record["offset"], exc)
+        ) from None
 
 
 def consumed_headers(headers):

@@ -49,12 +49,25 @@ def to_base64(value, binary_encoding="text"):
     return base64.b64encode(value.encode("utf-8")).decode("ascii")
 
 
+class EncodingError(ValueError):
+    """A consumed binary key or value that is not the base64 text the binary format sends."""
+
+
+def _bytes_of(value):
+    try:
+        return base64.b64decode(value)
+    except (TypeError, ValueError) as exc:
+        # The complaint says what is wrong (padding, a non-text value), never the value itself.
+        raise EncodingError("expected base64 text, as the binary format sends keys and values (%s)" % exc) from None
+
+
 def from_base64(value):
     """``(text, encoding)`` of a consumed binary key or value: the UTF-8 text of its bytes
-    when they are valid UTF-8, else the base64 text as the proxy sent it."""
+    when they are valid UTF-8, else the base64 text as the proxy sent it. Raises
+    :class:`EncodingError` when ``value`` is not base64 text."""
     if value is None:
         return None, None
-    raw = base64.b64decode(value)
+    raw = _bytes_of(value)
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -70,7 +83,7 @@ def wire_schema_id(value):
     the caller knows that the topic is written by a registry-aware serializer."""
     if value is None:
         return None
-    raw = base64.b64decode(value)
+    raw = _bytes_of(value)
     if len(raw) < WIRE_HEADER_LENGTH or raw[0] != WIRE_MAGIC_BYTE:
         return None
     return int.from_bytes(raw[1:WIRE_HEADER_LENGTH], "big")

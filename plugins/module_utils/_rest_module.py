@@ -16,10 +16,11 @@ __metaclass__ = type
 from ansible_collections.kafkaops.connect.plugins.module_utils._http import ApiError
 from ansible_collections.kafkaops.connect.plugins.module_utils._module import connection_secrets, fail_api, http_client
 from ansible_collections.kafkaops.connect.plugins.module_utils._produce_records import RecordError
+from ansible_collections.kafkaops.connect.plugins.module_utils._record_encoding import EncodingError
 from ansible_collections.kafkaops.connect.plugins.module_utils._rest_proxy import DialectError, RestProxy
 
 # What a REST Proxy operation raises for the task to fail with.
-PROXY_ERRORS = (ApiError, DialectError, RecordError)
+PROXY_ERRORS = (ApiError, DialectError, RecordError, EncodingError)
 
 
 def rest_proxy(module):

@@ -330,3 +330,23 @@ def test_src_lines_become_records_named_by_line():
         (3, "src line 3", None, 1),
     ]
     assert [item[2]["value"] for item in produce.records_from_lines(["x\n", "\n"], "lines")] == ["x", ""]
+
+
+# A binary consumer's record whose value is not base64 (the JSON consumer's shape, from
+# karapace-5.0.3.http.txt, read as binary): a clear error naming the record, not a traceback.
+@pytest.mark.parametrize("value", ["abcde", {"item": "plum"}])
+def test_a_binary_value_that_is_not_base64_fails_naming_the_record(value):
+    raw = {"topic": "orders", "partition": 0, "offset": 7, "key": None, "value": value}
+    with pytest.raises(encoding.EncodingError) as caught:
+        consumed.consumed_record(raw, "binary", schema_ids=True)
+    message = str(caught.value)
+    assert message.startswith("the proxy sent the value of the record at orders partition 0 offset 7")
+    assert "expected base64 text" in message
+    assert "abcde" not in message and "plum" not in message
+
+
+def test_a_header_that_is_not_base64_fails_naming_the_record():
+    raw = {"topic": "orders", "partition": 1, "offset": 2, "key": None, "value": None}
+    raw["headers"] = [{"key": "trace", "value": "x"}]
+    with pytest.raises(encoding.EncodingError, match="the headers of the record at orders partition 1 offset 2"):
+        consumed.consumed_record(raw, "json", with_headers=True)
