@@ -79,7 +79,11 @@ def test_mask_config_hides_secrets_but_shows_placeholders():
             ["URLLEAK-pw"],
         ),
         ("mongodb://app:URLLEAK-pw@db:27017/x", "mongodb://app:********@db:27017/x", ["URLLEAK-pw"]),
-        ("jdbc:sqlserver://db;user=app;Pwd=s3cr3t-pw;db=x", "jdbc:sqlserver://db;user=app;Pwd=********;db=x", ["s3cr3t-pw"]),
+        (
+            "jdbc:sqlserver://db;user=app;Pwd=s3cr3t-pw;db=x",
+            "jdbc:sqlserver://db;user=app;Pwd=********;db=x",
+            ["s3cr3t-pw"],
+        ),
         ("https://h/api?client_secret=abc123&x=1", "https://h/api?client_secret=********&x=1", ["abc123"]),
         ("jdbc:postgresql://db:5432/x?password=${file:/s.properties:pw}", None, []),
         ("jdbc:postgresql://db:5432/x?user=app", None, []),

@@ -349,7 +349,9 @@ def test_jaas_config_and_url_password_never_shown_and_compared_as_written(http):
 
 
 def test_changed_url_password_is_a_change_shown_masked(http):
-    existing(http, config=dict(load_fixture("connect", "connector_info.json")["config"], **{"connection.url": JDBC_URL}))
+    existing(
+        http, config=dict(load_fixture("connect", "connector_info.json")["config"], **{"connection.url": JDBC_URL})
+    )
     http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
     wanted = dict(CONFIG, **{"connection.url": JDBC_URL.replace("URLLEAK-pw", "URLLEAK-new")})
     http.put(CONNECTOR + "/config", json={})
