@@ -53,8 +53,8 @@ options:
       - Values of keys containing C(password), C(secret), C(token) or C(credentials), and of
         keys ending in C(.key) or C(jaas.config), are always secret.
       - A value with a credential inside it, the password of a URL (C(scheme://user:pw@host)) or a
-        C(password=), C(pwd=), C(secret=) or C(token=) parameter, is also secret: the whole value
-        becomes a placeholder.
+        C(password=), C(pwd=), C(secret=) or C(token=) parameter, is also secret, and the whole
+        value becomes a placeholder.
       - Give the same list to M(kafkaops.connect.kafka_connectors) when applying the export, so
         that it masks the same values.
     type: list

@@ -162,9 +162,9 @@ options:
         items that do not give their own.
       - Keys containing C(password), C(secret), C(token) or C(credentials), and keys ending in
         C(.key) or C(jaas.config), are always masked.
-      - In any other value, a credential inside it is masked and the rest shown: the password of
-        a URL (C(scheme://user:pw@host)) and a C(password=), C(pwd=), C(secret=) or C(token=)
-        parameter.
+      - In any other value, only a credential inside it is masked, the rest is shown. That is the
+        password of a URL (C(scheme://user:pw@host)) and a C(password=), C(pwd=), C(secret=) or
+        C(token=) parameter.
     type: list
     elements: str
     default: []
