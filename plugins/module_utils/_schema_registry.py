@@ -64,12 +64,18 @@ def schema_text(schema, schema_type):
     """
     if schema_type not in SCHEMA_TYPES:
         raise SchemaError("schema_type must be one of %s, got %r" % (", ".join(SCHEMA_TYPES), schema_type))
-    if isinstance(schema, (dict, list)):
+    if isinstance(schema, dict):
         if schema_type == "PROTOBUF":
-            raise SchemaError("a PROTOBUF schema must be given as text (the .proto file), not as a dictionary or list")
+            raise SchemaError("a PROTOBUF schema must be given as text (the .proto file), not as a dictionary")
         return json.dumps(schema)
     if not isinstance(schema, str) or not schema.strip():
-        raise SchemaError("schema must be the schema's text, or a dictionary for AVRO and JSON; got %r" % (schema,))
+        # A list included: sent as JSON it reaches the registry as a top-level Avro union at best,
+        # and Apicurio answers [1, 2] with "Failed to discover artifact type". A union that is meant
+        # goes as JSON text.
+        raise SchemaError(
+            "schema must be the schema's text, or a dictionary for AVRO and JSON (a top-level Avro union as"
+            " JSON text); got %s %r" % (type(schema).__name__, schema)
+        )
     if schema_type != "PROTOBUF":
         try:
             json.loads(schema)

@@ -34,11 +34,16 @@ attributes:
     support: full
     details:
       - Reads, checks compatibility, writes nothing, and predicts whether anything changes and the diff.
-      - When the task also changes the level, the compatibility check in check mode uses the level
-        the subject has now.
+      - When the task also changes the level, check mode judges the schema under the new level
+        without setting it. Under V(NONE) every schema is compatible, so nothing is checked. For the
+        other levels the registry's check runs under the level the subject has now (its API takes no
+        level for the check); its verdict then comes as a warning, not a failure, and the real run
+        decides.
   diff_mode:
     support: full
-    details: The subject's latest schema and compatibility level before and after.
+    details:
+      - The subject's latest schema before and after, and its compatibility level when O(compatibility)
+        is given (a subject without a level of its own shows C(the global level)).
 options:
   subject:
     description:
@@ -48,7 +53,9 @@ options:
   schema:
     description:
       - The schema. Text (JSON for Avro and JSON Schema, a C(.proto) file for Protobuf), or for
-        Avro and JSON Schema a dictionary, which is sent as JSON.
+        Avro and JSON Schema a dictionary, which is sent as JSON. Anything else (a list, a number)
+        is refused before any request; a top-level Avro union goes as JSON text.
+      - The registry parses the schema; one it finds invalid fails the task with the registry's reason.
       - Required with O(state=present).
     type: raw
   schema_type:
@@ -215,13 +222,18 @@ def _readable(text, schema_type):
         return text
 
 
-def _diff(subject, before, after):
-    """Ansible's diff of two texts: the level on one line, then the schema line by line."""
+def _diff(subject, before, after, managed_level):
+    """Ansible's diff of two texts: the level on one line when the task manages it, then the
+    schema line by line."""
 
     def text(state):
         if state is None:
             return ""
-        return "compatibility: %s\nschema:\n%s" % (state["compatibility"] or "(not set)", state["schema"] or "")
+        schema = "schema:\n%s" % (state["schema"] or "")
+        if not managed_level:
+            # The task leaves the level alone and did not read it: no line rather than a wrong one.
+            return schema
+        return "compatibility: %s\n%s" % (state["compatibility"] or "(the global level)", schema)
 
     return {
         "before_header": "%s (registry)" % subject,
@@ -229,6 +241,14 @@ def _diff(subject, before, after):
         "before": text(before),
         "after": text(after),
     }
+
+
+def _restore_level(registry, subject, level):
+    """Put the subject's level back as it was before the task set a new one."""
+    if level is None:
+        registry.clear_compatibility(subject)
+    else:
+        registry.set_compatibility(subject, level)
 
 
 def ensure_present(module, registry, result):
@@ -251,6 +271,7 @@ def ensure_present(module, registry, result):
                 "schema": _readable(text if register else found["schema"], schema_type),
                 "compatibility": level or current_level,
             },
+            managed_level=bool(level),
         )
 
     if register and latest is not None:
@@ -258,14 +279,38 @@ def ensure_present(module, registry, result):
         level_is_set = set_level and not module.check_mode
         if level_is_set:
             registry.set_compatibility(subject, level)
-        compatible, reasons = registry.check_compatibility(subject, text, schema_type, references)
+        # Check mode must not write the new level, yet must judge under it, as the real run will.
+        predicted = set_level and module.check_mode
+        if predicted and level == "NONE":
+            compatible, reasons = True, []
+        else:
+            try:
+                compatible, reasons = registry.check_compatibility(subject, text, schema_type, references)
+            except REGISTRY_ERRORS:
+                # An invalid schema or a lost registry: no half-applied change.
+                if level_is_set:
+                    _restore_level(registry, subject, current_level)
+                raise
+        if predicted and level != "NONE":
+            # The registry checks only under the level it holds: its verdict is a hint here.
+            module.warn(
+                "subject %s: check mode checked the schema under the subject's current compatibility %s, not"
+                " the %s this task sets (the registry cannot check under a level it does not hold); it was %s"
+                " there%s. The real run checks under %s."
+                % (
+                    subject,
+                    current_level or "(the global level)",
+                    level,
+                    "compatible" if compatible else "incompatible",
+                    (": " + "; ".join(reasons)) if reasons else "",
+                    level,
+                )
+            )
+            compatible = True
         if not compatible:
             restored = ""
             if level_is_set:
-                if current_level is None:
-                    registry.clear_compatibility(subject)
-                else:
-                    registry.set_compatibility(subject, current_level)
+                _restore_level(registry, subject, current_level)
                 restored = " (its compatibility level was put back to %s)" % (current_level or "the global one")
             result.pop("diff", None)
             module.fail_json(
@@ -350,7 +395,12 @@ def main():
         else:
             ensure_absent(module, registry, result)
     except REGISTRY_ERRORS as error:
-        fail_registry(module, registry, error, msg="subject %s" % p["subject"], **result)
+        msg = "subject %s" % p["subject"]
+        if p["state"] == "present" and getattr(error, "status", None) == 422:
+            # Parsing the schema is the registry's job; its reason follows in the message.
+            msg += ": the registry refused the schema as invalid, so nothing was written"
+            result.pop("diff", None)
+        fail_registry(module, registry, error, msg=msg, **result)
     result["http_requests"] = registry.http.request_count
     module.exit_json(**result)
 

@@ -186,6 +186,53 @@ def test_a_new_level_is_put_back_when_the_schema_fails_the_check(http, registry)
     assert puts == [{"compatibility": "FULL"}, {"compatibility": "BACKWARD"}]
 
 
+def run_incompatible_check_mode(http, registry, level, *exchanges):
+    """CLICK_BAD in check mode with ``level``, against version 2 of a BACKWARD subject."""
+    for name in ("lookup_not_registered", "latest_v2", "subject_config_backward") + exchanges:
+        answer(http, registry, name)
+    return run(check_mode=True, diff=True, subject=SUBJECT, schema=CLICK_BAD, compatibility=level)
+
+
+@pytest.mark.parametrize("registry", REGISTRIES)
+def test_check_mode_with_level_none_predicts_the_real_run_without_writing(http, registry):
+    """The real run sets NONE before the check, so an incompatible schema registers: check mode
+    must say so too, and must neither set the level nor ask the registry under the old one."""
+    result = run_incompatible_check_mode(http, registry, "NONE")
+
+    assert not result.failed, result
+    assert result["changed"] is True and result["id"] is None
+    assert [c.request.method for c in http.calls] == ["POST", "GET", "GET"]
+    assert result["diff"]["before"].startswith("compatibility: BACKWARD\n")
+    assert result["diff"]["after"].startswith("compatibility: NONE\n")
+
+
+@pytest.mark.parametrize("registry", REGISTRIES)
+def test_check_mode_with_another_level_warns_that_the_current_level_was_used(http, registry):
+    """The registry's check takes no level: its verdict under BACKWARD says little about FULL."""
+    result = run_incompatible_check_mode(http, registry, "FULL", "compat_bad_verbose")
+
+    assert not result.failed, result
+    assert result["changed"] is True
+    (warning,) = [str(w) for w in result["warnings"]]
+    assert "current compatibility BACKWARD, not the FULL this task sets" in warning
+    assert "incompatible" in warning and "user" in warning
+    assert not any(c.request.method == "PUT" for c in http.calls)
+
+
+@pytest.mark.parametrize("registry", REGISTRIES)
+def test_the_diff_leaves_out_a_level_the_task_does_not_manage(http, registry):
+    """Without compatibility the level is not read: no "(not set)" on a subject that has one."""
+    answer(http, registry, "lookup_not_registered")
+    answer(http, registry, "latest_v1")
+    answer(http, registry, "compat_ok")
+
+    result = run(check_mode=True, diff=True, subject=SUBJECT, schema=CLICK_V2)
+
+    assert result["changed"] is True
+    assert result["diff"]["before"].startswith("schema:\n{\n")
+    assert result["diff"]["after"].startswith("schema:\n{\n")
+
+
 @pytest.mark.parametrize("registry", REGISTRIES)
 def test_compatibility_is_set_and_then_left_alone(http, registry):
     answer(http, registry, "lookup_v1")
@@ -237,6 +284,7 @@ def test_a_schema_the_registry_finds_invalid_fails_with_its_message(http, regist
     result = run(subject="x", schema=bad["request"]["schema"])
 
     assert result.failed and result["status"] == 422 and result["error_code"] == 42201
+    assert "the registry refused the schema as invalid, so nothing was written" in result["msg"]
     assert bad["response"]["message"] in result["msg"]
 
 
@@ -246,6 +294,9 @@ def test_a_schema_the_registry_finds_invalid_fails_with_its_message(http, regist
         ({"schema": "{type: record"}, "an AVRO schema given as text must be JSON"),
         ({"schema": {"a": 1}, "schema_type": "PROTOBUF"}, "a PROTOBUF schema must be given as text"),
         ({"schema": "  "}, "schema must be the schema's text"),
+        # A list would reach the registry and come back as Apicurio's "Failed to discover artifact type".
+        ({"schema": [1, 2]}, "schema must be the schema's text, or a dictionary for AVRO and JSON"),
+        ({"schema": 5}, "schema must be the schema's text, or a dictionary for AVRO and JSON"),
         ({"state": "present"}, "state is present but all of the following are missing: schema"),
         ({"state": "absent", "permanent": True, "schema": None, "subject": " "}, "subject must not be empty"),
         ({"schema": "{}", "permanent": True}, "permanent applies to state=absent only"),
