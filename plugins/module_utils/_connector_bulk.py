@@ -40,6 +40,8 @@ class Item:
         self.plan = None
         self.failure = None
         self.waited = False
+        # The plan's diff, taken before any write: after one, the connector describes the new state.
+        self.diff = None
 
     @property
     def name(self):

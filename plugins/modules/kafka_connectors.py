@@ -417,6 +417,11 @@ counts:
     - How many connectors the task handled (C(total), the listed and the pruned ones), and of
       them how many were C(changed), C(unchanged), C(created), C(updated), C(deleted),
       C(state_changed), C(topics_reset) and C(failed); in check mode, what would be.
+    - C(changed), C(unchanged) and C(failed) add up to C(total). C(failed) counts every connector of
+      RV(failures); C(changed) those that changed and did not fail; C(unchanged) the others.
+    - C(created), C(updated), C(deleted), C(state_changed) and C(topics_reset) count what was done,
+      also to a connector that failed afterwards (for example created, then not running within
+      O(wait_timeout)).
     - The same whatever O(return_connectors) is.
   returned: always
   type: dict
@@ -581,6 +586,10 @@ def run(module, client, bulk):
     bulk.plan()
     if p["validate"]:
         bulk.validate()
+    if module._diff:
+        for item in bulk.items:
+            if item.plan and item.plan.actions:
+                item.diff = item.connector.diff(item.plan)
     if module.check_mode or (p["fail_fast"] and bulk.failures):
         return
     bulk.apply()
@@ -597,11 +606,13 @@ def report(module, client, bulk):
         connectors=[], created=[], updated=[], deleted=[], state_changed=[], topics_reset=[], failures=bulk.failures
     )
     diff = {"before": {}, "after": {}}
-    changed = 0
+    changed = succeeded = 0
     for item in bulk.items:
         planned = item.plan.actions if item.plan else []
         actions = list(item.connector.done) if applied else planned
         changed += bool(actions)
+        # A failed item counts as failed only, whatever it wrote first, so the counts add up.
+        succeeded += bool(actions) and not item.failure
         if every or actions or item.failure:
             result["connectors"].append(entry_of(item, actions))
         for key, action in LISTED_ACTIONS:
@@ -609,17 +620,16 @@ def report(module, client, bulk):
                 result[key].append(item.name)
         if any(a in STATE_ACTIONS for a in actions):
             result["state_changed"].append(item.name)
-        if module._diff and planned:
-            change = item.connector.diff(item.plan)
-            diff["before"][item.name], diff["after"][item.name] = change["before"], change["after"]
+        if module._diff and item.diff:
+            diff["before"][item.name], diff["after"][item.name] = item.diff["before"], item.diff["after"]
     # The same ``actions`` as the single-connector modules report, each named by its connector: every
     # connector with an action is in ``connectors``, whatever return_connectors is.
     result["actions"] = ["%s: %s" % (e["name"], a) for e in result["connectors"] for a in e["actions"]]
     result["changed"] = changed > 0
     result["counts"] = dict(
         total=len(bulk.items),
-        changed=changed,
-        unchanged=len(bulk.items) - changed,
+        changed=succeeded,
+        unchanged=len(bulk.items) - succeeded - len(result["failures"]),
         failed=len(result["failures"]),
         **dict((key, len(result[key])) for key in ("created", "updated", "deleted", "state_changed", "topics_reset")),
     )

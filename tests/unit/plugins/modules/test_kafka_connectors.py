@@ -149,7 +149,7 @@ def test_changed_failed_and_unchanged_connectors_by_return_connectors(http, show
     assert result["counts"] == {
         "total": 4,
         "changed": 2,
-        "unchanged": 2,
+        "unchanged": 1,
         "created": 0,
         "updated": 1,
         "deleted": 1,
@@ -385,6 +385,44 @@ def test_check_mode_writes_nothing_and_diffs_with_secrets_masked(http):
     assert result["diff"]["after"]["gone"] == {"state": "absent"}
     text = json.dumps(result)
     assert "hunter2" not in text and "hunter3" not in text
+
+
+def create_and_pause(http, check_mode):
+    """Create a, pause b: with diff, in check mode or for real."""
+    server(http, {"b": (stored("b"), "RUNNING")})
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    if not check_mode:
+        http.post(URL + "/connectors", status=201, json={})
+        http.put(URL + "/connectors/b/pause", status=202)
+        statuses(http, {"a": ("RUNNING",), "b": ("PAUSED",)})
+    return run(
+        check_mode=check_mode,
+        diff=True,
+        connectors=[{"name": "a", "config": config("a")}, {"name": "b", "state": "paused"}],
+    )
+
+
+def test_a_real_run_diffs_from_the_state_before_its_writes_as_check_mode_does(http):
+    checked = create_and_pause(http, check_mode=True)
+    http.reset()
+    applied = create_and_pause(http, check_mode=False)
+    assert not applied.failed and applied["created"] == ["a"] and applied["state_changed"] == ["b"]
+    assert applied["diff"]["before"]["a"] == {"state": "absent"}
+    assert applied["diff"]["after"]["a"]["state"] == "RUNNING"
+    assert (applied["diff"]["before"]["b"]["state"], applied["diff"]["after"]["b"]["state"]) == ("RUNNING", "PAUSED")
+    assert applied["diff"] == checked["diff"]
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_a_failed_item_counts_as_failed_only_and_the_counts_add_up(http, check_mode):
+    server(http, {"a": (stored("a"), "RUNNING")})
+    result = run(
+        check_mode=check_mode,
+        connectors=[{"name": "ghost", "reset_topics": True}, {"name": "a", "config": config("a")}],
+    )
+    assert result.failed and "ghost does not exist" in result["failures"][0]["msg"]
+    counts = result["counts"]
+    assert (counts["total"], counts["changed"], counts["unchanged"], counts["failed"]) == (2, 0, 1, 1)
 
 
 def test_per_item_options_override_the_module_defaults(http):
