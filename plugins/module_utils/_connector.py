@@ -222,7 +222,7 @@ class Connector:
             value = item.get("value") or {}
             if value.get("errors"):
                 key = value.get("name")
-                shown = _secrets.MASK if _secrets.is_secret_key(key, self.sensitive_keys) else plan.target.get(key)
+                shown = _secrets.mask_value(key, plan.target.get(key), self.sensitive_keys)
                 errors.append({"name": key, "value": shown, "errors": redact(value["errors"], self.secrets())})
         return errors
 
@@ -399,9 +399,13 @@ class Connector:
         else:
             state = plan.expected if plan.needs_wait else self.state
             after = self._diff_side(state, plan.target if plan.target is not None else self.current_config)
+            shown_before = before.get("config") or {}
             for key in plan.changes:
-                if key in after["config"] and after["config"][key] == _secrets.MASK:
-                    after["config"][key] = _secrets.MASK + " (changed)"
+                shown = after["config"].get(key)
+                # A masked change would look like no change: a new secret, or a new credential
+                # inside a URL whose visible part stayed the same.
+                if isinstance(shown, str) and (shown == _secrets.MASK or shown == shown_before.get(key)):
+                    after["config"][key] = shown + " (changed)"
             if self.topics is not None:
                 # Shown only when a reset was asked for (the only time they are read).
                 before["topics"] = sorted(self.topics)

@@ -99,11 +99,17 @@ def export_connectors(expanded, patterns=(), sensitive_keys=()):
 
 
 def is_secret(key, value, sensitive_keys=()):
-    """True when ``value`` must not be written: a secret key's value that is not a reference, or a
-    server's mask (which would overwrite the stored secret if applied)."""
+    """True when ``value`` must not be written: a secret key's value that is not a reference, a
+    value with a credential inside it (a URL's password: the whole value goes to the vault, as
+    the credential cannot be a variable of its own without rewriting the value), or a server's
+    mask (which would overwrite the stored secret if applied)."""
     if _secrets.is_placeholder(value):
         return False
-    return _secrets.is_secret_key(key, sensitive_keys) or _secrets.is_server_masked(value)
+    return (
+        _secrets.is_secret_key(key, sensitive_keys)
+        or _secrets.is_server_masked(value)
+        or _secrets.has_embedded_secret(value)
+    )
 
 
 def _free_name(variable, taken):

@@ -29,10 +29,22 @@ _SERVER_MASKS = ("[hidden]", "<hidden>", "[redacted]", "<redacted>")
 _ASTERISKS = re.compile(r"^\*{3,}$")
 _PLACEHOLDER = re.compile(r"^\$\{[^}]+\}$")
 
+# Credentials carried inside a value that is not a secret as a whole: the password of a URL's
+# userinfo (scheme://user:PASSWORD@host) and a password-like parameter of a URL or connection
+# string (?user=app&password=PASSWORD, ;pwd=PASSWORD, password="PASSWORD" in JAAS text). Group
+# ``secret`` is the part that is masked; the rest of the value stays readable.
+_EMBEDDED = (
+    re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*:(?P<secret>[^/?#@\s]+)@"),
+    re.compile(
+        r"(?i)(?<![A-Za-z0-9_])[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token)\s*=\s*"
+        r"(?:\"(?P<quoted>[^\"]+)\"|(?P<secret>[^\"&;,\s]+))"
+    ),
+)
+
 
 def is_secret_key(key, sensitive_keys=()):
     """True for keys whose values must never be shown: password, secret, token, credentials,
-    ``*.key``, and the user's ``sensitive_keys`` (exact names or shell-style patterns)."""
+    ``*.key``, ``*jaas.config``, and the user's ``sensitive_keys`` (exact names or shell-style patterns)."""
     return _is_secret_key(key, tuple(sensitive_keys or ()))
 
 
@@ -40,7 +52,8 @@ def is_secret_key(key, sensitive_keys=()):
 @functools.lru_cache(maxsize=8192)
 def _is_secret_key(key, sensitive_keys):
     lowered = key.lower()
-    if any(word in lowered for word in _SECRET_WORDS) or lowered.endswith(".key"):
+    # A JAAS config holds the login module's password among its options.
+    if any(word in lowered for word in _SECRET_WORDS) or lowered.endswith((".key", "jaas.config")):
         return True
     return any(fnmatch.fnmatchcase(key, pattern) for pattern in sensitive_keys)
 
@@ -55,27 +68,56 @@ def is_placeholder(value):
     return isinstance(value, str) and bool(_PLACEHOLDER.match(value))
 
 
+def embedded_secrets(value):
+    """The credentials inside ``value`` (URL userinfo password, ``password=``-style parameters),
+    config-provider references left out."""
+    if not isinstance(value, str) or ("=" not in value and "@" not in value):
+        return []
+    found = []
+    for pattern in _EMBEDDED:
+        for match in pattern.finditer(value):
+            part = match.groupdict().get("quoted") or match.group("secret")
+            if part and not is_placeholder(part):
+                found.append(part)
+    return found
+
+
+def has_embedded_secret(value):
+    return bool(embedded_secrets(value))
+
+
+def mask_value(key, value, sensitive_keys=()):
+    """``value`` of config ``key`` as it may be shown: all of it masked for a secret key, only
+    the embedded credentials masked otherwise."""
+    sensitive_keys = tuple(sensitive_keys or ())
+    if value is None or is_placeholder(value):
+        return value
+    if _is_secret_key(key, sensitive_keys):
+        return MASK
+    return redact(value, embedded_secrets(value))
+
+
 def mask_config(config, sensitive_keys=()):
     """A copy of ``config`` that is safe to show."""
     if config is None:
         return None
     sensitive_keys = tuple(sensitive_keys or ())
-    return dict(
-        (k, MASK if v is not None and _is_secret_key(k, sensitive_keys) and not is_placeholder(v) else v)
-        for k, v in config.items()
-    )
+    return dict((k, mask_value(k, v, sensitive_keys)) for k, v in config.items())
 
 
 def secret_values(config, sensitive_keys=()):
-    """The secret strings in ``config``: what must be redacted from anything a server says."""
+    """The secret strings in ``config``: what must be redacted from anything a server says. For a
+    value that only embeds a credential, that credential (a server may quote it alone)."""
     sensitive_keys = tuple(sensitive_keys or ())
-    return sorted(
-        set(
-            v
-            for k, v in (config or {}).items()
-            if isinstance(v, str) and v and _is_secret_key(k, sensitive_keys) and not is_placeholder(v)
-        )
-    )
+    found = set()
+    for k, v in (config or {}).items():
+        if not isinstance(v, str) or not v or is_placeholder(v):
+            continue
+        if _is_secret_key(k, sensitive_keys):
+            found.add(v)
+        else:
+            found.update(embedded_secrets(v))
+    return sorted(found)
 
 
 def redact(value, secrets):

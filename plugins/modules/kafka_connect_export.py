@@ -51,7 +51,10 @@ options:
     description:
       - Extra config keys whose values are secret, as exact names or shell-style patterns.
       - Values of keys containing C(password), C(secret), C(token) or C(credentials), and of
-        keys ending in C(.key), are always secret.
+        keys ending in C(.key) or C(jaas.config), are always secret.
+      - A value with a credential inside it, the password of a URL (C(scheme://user:pw@host)) or a
+        C(password=), C(pwd=), C(secret=) or C(token=) parameter, is also secret, and the whole
+        value becomes a placeholder.
       - Give the same list to M(kafkaops.connect.kafka_connectors) when applying the export, so
         that it masks the same values.
     type: list
@@ -78,7 +81,7 @@ EXAMPLES = r"""
   ansible.builtin.copy:
     content: "{{ export.content }}"
     dest: /tmp/orders-connectors.yml
-    mode: "0644"
+    mode: "0600"
 
 - name: Say which secrets to put in a vault before applying the file
   ansible.builtin.debug:

@@ -65,7 +65,10 @@ options:
     description:
       - Extra config keys whose values are secret, as exact names or shell-style patterns.
       - Values of keys containing C(password), C(secret), C(token) or C(credentials), and of
-        keys ending in C(.key), are always masked.
+        keys ending in C(.key) or C(jaas.config), are always masked.
+      - In any other value, only a credential inside it is masked, the rest is shown. That is the
+        password of a URL (C(scheme://user:pw@host)) and a C(password=), C(pwd=), C(secret=) or
+        C(token=) parameter.
     type: list
     elements: str
     default: []

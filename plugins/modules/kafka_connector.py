@@ -112,9 +112,12 @@ options:
   sensitive_keys:
     description:
       - Extra config keys whose values are secret, as exact names or shell-style patterns
-        such as C(*.jaas.config).
+        such as C(*.basic.auth.user.info).
       - Values of keys containing C(password), C(secret), C(token) or C(credentials), and of
-        keys ending in C(.key), are always masked in output and diff.
+        keys ending in C(.key) or C(jaas.config), are always masked in output and diff.
+      - In any other value, only a credential inside it is masked, the rest is shown. That is the
+        password of a URL (C(scheme://user:pw@host)) and a C(password=), C(pwd=), C(secret=) or
+        C(token=) parameter.
     type: list
     elements: str
     default: []

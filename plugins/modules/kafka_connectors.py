@@ -161,7 +161,10 @@ options:
       - Extra config keys whose values are secret (exact names or shell-style patterns), for
         items that do not give their own.
       - Keys containing C(password), C(secret), C(token) or C(credentials), and keys ending in
-        C(.key), are always masked.
+        C(.key) or C(jaas.config), are always masked.
+      - In any other value, only a credential inside it is masked, the rest is shown. That is the
+        password of a URL (C(scheme://user:pw@host)) and a C(password=), C(pwd=), C(secret=) or
+        C(token=) parameter.
     type: list
     elements: str
     default: []

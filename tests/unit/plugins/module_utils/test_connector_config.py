@@ -48,6 +48,8 @@ def test_none_is_kept_only_for_merges():
         ("sasl.token", True),
         ("gcp.credentials.json", True),
         ("ssl.key", True),
+        ("producer.override.sasl.jaas.config", True),
+        ("sasl.jaas.config", True),
         ("topic", False),
         ("key.converter", False),
         ("tasks.max", False),
@@ -65,6 +67,44 @@ def test_user_sensitive_keys_accept_patterns():
 def test_mask_config_hides_secrets_but_shows_placeholders():
     masked = _secrets.mask_config({"db.password": "hunter2", "api.token": "${vault:kv:token}", "topic": "t"})
     assert masked == {"db.password": _secrets.MASK, "api.token": "${vault:kv:token}", "topic": "t"}
+
+
+# The new user's report: a JDBC URL with a password parameter, URLs with a password in the userinfo.
+@pytest.mark.parametrize(
+    "value, shown, secrets",
+    [
+        (
+            "jdbc:postgresql://db:5432/x?user=app&password=URLLEAK-pw",
+            "jdbc:postgresql://db:5432/x?user=app&password=********",
+            ["URLLEAK-pw"],
+        ),
+        ("mongodb://app:URLLEAK-pw@db:27017/x", "mongodb://app:********@db:27017/x", ["URLLEAK-pw"]),
+        (
+            "jdbc:sqlserver://db;user=app;Pwd=s3cr3t-pw;db=x",
+            "jdbc:sqlserver://db;user=app;Pwd=********;db=x",
+            ["s3cr3t-pw"],
+        ),
+        ("https://h/api?client_secret=abc123&x=1", "https://h/api?client_secret=********&x=1", ["abc123"]),
+        ("jdbc:postgresql://db:5432/x?password=${file:/s.properties:pw}", None, []),
+        ("jdbc:postgresql://db:5432/x?user=app", None, []),
+        ("http://connect:8083/connectors", None, []),
+        ("a=b,c@d", None, []),
+    ],
+)
+def test_credentials_inside_a_value_are_masked_alone(value, shown, secrets):
+    config = {"connection.url": value}
+    assert _secrets.mask_config(config) == {"connection.url": shown or value}
+    assert _secrets.secret_values(config) == secrets
+    assert _secrets.redact("cannot reach %s" % value, _secrets.secret_values(config)) == "cannot reach %s" % (
+        shown or value
+    )
+
+
+def test_jaas_config_is_masked_whole():
+    jaas = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="app" password="JAASLEAK-pw";'
+    config = {"producer.override.sasl.jaas.config": jaas}
+    assert _secrets.mask_config(config) == {"producer.override.sasl.jaas.config": _secrets.MASK}
+    assert _secrets.secret_values(config) == [jaas]
 
 
 def test_secret_values_lists_only_real_secrets():

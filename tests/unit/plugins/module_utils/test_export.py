@@ -73,6 +73,28 @@ def test_states_sensitive_keys_and_server_masks():
     assert sorted(placeholders) == ["vault_f_x_key", "vault_p_conn_pass"]
 
 
+def test_values_with_a_credential_inside_become_placeholders():
+    url = "jdbc:postgresql://db:5432/x?user=app&password=URLLEAK-pw"
+    jaas = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="app" password="JAASLEAK-pw";'
+    expanded = {
+        "j": {
+            "info": {
+                "config": {
+                    "connection.url": url,
+                    "producer.override.sasl.jaas.config": jaas,
+                    "topic": "t",
+                    "db.url": "jdbc:postgresql://db:5432/x?password=${file:/s.properties:pw}",
+                }
+            }
+        }
+    }
+    items, placeholders = _export.export_connectors(expanded)
+    assert sorted(placeholders) == ["vault_j_connection_url", "vault_j_producer_override_sasl_jaas_config"]
+    assert items[0]["config"]["db.url"].endswith("${file:/s.properties:pw}")
+    text = _export.to_yaml(items, placeholders)
+    assert "URLLEAK-pw" not in text and "JAASLEAK-pw" not in text
+
+
 def test_names_that_normalise_alike_get_numbered():
     expanded = dict((n, {"info": {"config": {"db.password": "s"}}}) for n in ("a.b", "a-b"))
     items, placeholders = _export.export_connectors(expanded)

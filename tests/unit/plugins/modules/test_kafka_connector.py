@@ -333,6 +333,35 @@ def test_update_secrets_always_rewrites_a_masked_secret(http):
     assert_no_secret(result)
 
 
+# The new user's report: both values were shown in the result and the diff.
+JDBC_URL = "jdbc:postgresql://db:5432/x?user=app&password=URLLEAK-pw"
+JAAS = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="app" password="JAASLEAK-pw";'
+
+
+def test_jaas_config_and_url_password_never_shown_and_compared_as_written(http):
+    embedded = {"connection.url": JDBC_URL, "producer.override.sasl.jaas.config": JAAS}
+    existing(http, config=dict(load_fixture("connect", "connector_info.json")["config"], **embedded))
+    result = run(config=dict(CONFIG, **embedded), diff=True)
+    assert result["changed"] is False
+    assert result["connector"]["config"]["connection.url"] == "jdbc:postgresql://db:5432/x?user=app&password=********"
+    assert result["connector"]["config"]["producer.override.sasl.jaas.config"] == "********"
+    assert "URLLEAK-pw" not in json.dumps(result) and "JAASLEAK-pw" not in json.dumps(result)
+
+
+def test_changed_url_password_is_a_change_shown_masked(http):
+    existing(
+        http, config=dict(load_fixture("connect", "connector_info.json")["config"], **{"connection.url": JDBC_URL})
+    )
+    http.put(VALIDATE, json=load_fixture("connect", "validate_valid.json"))
+    wanted = dict(CONFIG, **{"connection.url": JDBC_URL.replace("URLLEAK-pw", "URLLEAK-new")})
+    http.put(CONNECTOR + "/config", json={})
+    settles(http)
+    result = run(config=wanted, diff=True)
+    assert result["actions"] == ["update_config"]
+    assert result["diff"]["after"]["config"]["connection.url"].endswith("password=******** (changed)")
+    assert "URLLEAK" not in json.dumps(result)
+
+
 def test_masked_secret_is_left_alone_by_default(http):
     masked = dict(load_fixture("connect", "connector_info.json")["config"], **{"db.password": "****"})
     existing(http, config=masked)
